@@ -1,0 +1,62 @@
+import { AppError } from '../errors';
+import { readTextCapped } from './read-text';
+
+export interface RequestOptions {
+  /** Injected in tests; the platform's `fetch` otherwise. */
+  fetch?: typeof fetch;
+  /** Gives up after this long (default 15 s): a login must never spin forever. */
+  timeoutMs?: number;
+  /** Lets the caller cancel (the agent closed the popup, or pressed Log in again). */
+  signal?: AbortSignal;
+  /** Replies larger than this are refused (default 256 KiB; a real AgentLogin reply is < 2 KiB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_BYTES = 256 * 1024;
+
+/**
+ * POSTs a form to an Integra endpoint and returns the reply text. Every way this can fail becomes
+ * an `AppError` the agent can read: offline, unreachable, timeout, redirect, HTTP status, huge body.
+ */
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+  options: RequestOptions & { headers?: Record<string, string> } = {},
+): Promise<string> {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  if (globalThis.navigator?.onLine === false) throw new AppError('errorOffline');
+
+  try {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+      credentials: 'omit',
+      cache: 'no-store',
+      // A redirect elsewhere is never followed with the agent's credentials.
+      redirect: 'manual',
+      signal,
+    });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new AppError('errorRedirected');
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new AppError('errorUnauthorized', [String(response.status)]);
+    }
+    if (!response.ok) throw new AppError('errorHttpStatus', [String(response.status)]);
+    return await readTextCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  } catch (error) {
+    throw asAppError(error, timeout, options.signal);
+  }
+}
+
+function asAppError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AppError {
+  if (error instanceof AppError) return error;
+  if (callerSignal?.aborted) return new AppError('errorCancelled', [], { cause: error });
+  if (timeout.aborted) return new AppError('errorTimeout', [], { cause: error });
+  if (globalThis.navigator?.onLine === false) return new AppError('errorOffline', [], { cause: error });
+  return new AppError('errorUnreachable', [], { cause: error });
+}
