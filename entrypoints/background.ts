@@ -14,5 +14,17 @@ export default defineBackground(() => {
     'session.get': () => session.view(),
     'session.login': (payload) => session.login(payload),
     'session.logout': () => session.logout(),
+    'page.status': async () => {
+      const view = await session.view();
+      return {
+        loggedIn: view.loggedIn,
+        sipState: view.loggedIn ? view.sip.state : null,
+        inCall: false,
+      };
+    },
+    'call.dial': async () => {
+      const view = await session.view();
+      return { ok: false, error: { key: view.loggedIn ? 'errorPhoneNotReady' : 'errorNotLoggedIn', substitutions: [] } };
+    },
   });
 });

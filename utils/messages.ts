@@ -28,16 +28,50 @@ export type SessionView =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** Requests the background answers. Only extension pages may send the session ones. */
+/** A call the agent asked for: the dial string and the number as the page showed it. */
+export interface DialRequest {
+  /** Sanitized dial string: E.164 or digits with `+ * #`. Re-validated by the background. */
+  dial: string;
+  /** The number as shown on the page or typed, for the UI only. */
+  display: string;
+}
+
+/** What a content script may know: whether clicking a number can place a call. No secrets. */
+export interface PageStatus {
+  loggedIn: boolean;
+  sipState: SipState | null;
+  inCall: boolean;
+}
+
+/** Requests the background answers. */
 export interface BackgroundRequests {
   'session.get': { payload: null; reply: SessionView };
   'session.login': { payload: LoginRequest; reply: Result<SessionView> };
   'session.logout': { payload: null; reply: Result<SessionView> };
+  'page.status': { payload: null; reply: PageStatus };
+  'call.dial': { payload: DialRequest; reply: Result<null> };
 }
+
+/**
+ * Who may send each request. Content scripts run inside web pages, so they may only ask for the
+ * page status and to dial (after a trusted click); never log in, log out or read the session.
+ */
+export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-scripts-too'> = {
+  'session.get': 'extension-pages',
+  'session.login': 'extension-pages',
+  'session.logout': 'extension-pages',
+  'page.status': 'content-scripts-too',
+  'call.dial': 'content-scripts-too',
+};
 
 /** Events the background broadcasts to every extension page that listens. */
 export interface BackgroundEvents {
   'session.changed': SessionView;
+}
+
+/** Events the background sends to content scripts in tabs (via `tabs.sendMessage`). */
+export interface PageEvents {
+  'page.status': PageStatus;
 }
 
 export type RequestType = keyof BackgroundRequests;
@@ -108,15 +142,14 @@ export type RequestHandlers = {
   ) => Promise<BackgroundRequests[K]['reply']>;
 };
 
-/**
- * Serves requests in the background. Only this extension's own pages are answered: content
- * scripts run inside web pages and must never log in, log out or read session details.
- */
+/** Serves requests in the background, each only from the senders `REQUEST_AUDIENCE` allows. */
 export function handleRequests(handlers: RequestHandlers): void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isRequest(message) || !(message.type in handlers)) return undefined;
-    if (sender.id !== browser.runtime.id || !sender.url || new URL(sender.url).origin !== extensionOrigin) {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const fromExtensionPage = !!sender.url && new URL(sender.url).origin === extensionOrigin;
+    if (!fromExtensionPage && REQUEST_AUDIENCE[message.type] !== 'content-scripts-too') {
       return undefined;
     }
     const handler = handlers[message.type] as (
