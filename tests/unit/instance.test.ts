@@ -57,7 +57,7 @@ describe('parseInstance', () => {
       ['HTTPS://PBX.example.com', 'https://pbx.example.com', false],
       ['https://acme.ucontactcloud.com', 'https://acme.ucontactcloud.com', true],
       ['https://acme.ucontactcloud.com/', 'https://acme.ucontactcloud.com', true],
-      // A non-default port is outside the manifest's host permission pattern's usual meaning: not "cloud".
+      // Only the default port counts as cloud; any other port goes through the self-hosted permission path.
       ['https://acme.ucontactcloud.com:8443', 'https://acme.ucontactcloud.com:8443', false],
       ['  https://pbx.example.com  ', 'https://pbx.example.com', false],
     ])('%j → %s (cloud: %s)', (input, origin, isCloud) => {
@@ -115,7 +115,8 @@ describe('parseInstance', () => {
       '<script>',
       '<script>alert(1)</script>',
       'https://',
-      'localhostx',
+      'acme_corp',
+      'acme.com:99999',
     ];
     it.each(invalid)('%j → errorInstanceInvalid', (input) => {
       const error = refusal(input);
