@@ -1,7 +1,11 @@
-import { Match, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
+import type { CallView } from '@/utils/sip/phone-state';
 import { t } from '@/utils/i18n';
+import { typedDialString } from '@/utils/popup/typed-dial-string';
 import type { SessionStore } from '@/utils/popup/session-store';
 import { AgentCard } from './AgentCard';
+import { CallPanel } from './CallPanel';
+import { DialPad } from './DialPad';
 import { ErrorAlert } from './ErrorAlert';
 import { LoginForm } from './LoginForm';
 import { SipStatus } from './SipStatus';
@@ -39,6 +43,32 @@ export function Popup(props: { store: SessionStore }) {
                 instanceOrigin={view().instanceOrigin}
               />
               <SipStatus state={view().sip.state} error={view().sip.error} />
+              <Show when={view().call}>
+                {(call) => (
+                  <CallPanel
+                    call={call()}
+                    onHangup={() => void store.callCommand('call.hangup', null)}
+                    onAnswer={() => void store.callCommand('call.answer', null)}
+                    onDecline={() => void store.callCommand('call.decline', null)}
+                    onMute={(muted) => void store.callCommand('call.mute', { muted })}
+                    onHold={(held) => void store.callCommand('call.hold', { held })}
+                    onDigit={(digits) => void store.callCommand('call.dtmf', { digits })}
+                  />
+                )}
+              </Show>
+              <Show when={!isLive(view().call)}>
+                <DialPad
+                  disabled={view().sip.state !== 'registered'}
+                  onCall={async (number) => {
+                    const dial = typedDialString(number);
+                    if (!dial) {
+                      store.setError({ key: 'errorDialInvalid', substitutions: [] });
+                      return false;
+                    }
+                    return store.callCommand('call.dial', { dial, display: number.trim() });
+                  }}
+                />
+              </Show>
               <ErrorAlert error={store.error()} />
               <button
                 class="secondary"
@@ -54,4 +84,8 @@ export function Popup(props: { store: SessionStore }) {
       </Switch>
     </main>
   );
+}
+
+function isLive(call: CallView | null): boolean {
+  return !!call && call.state !== 'ended' && call.state !== 'failed';
 }

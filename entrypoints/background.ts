@@ -1,30 +1,117 @@
-import { broadcast, handleRequests } from '@/utils/messages';
-import { createSessionService } from '@/utils/session/session-service';
+import { showSessionOnBadge } from '@/utils/badge';
 import { debugLog } from '@/utils/debug-log';
+import { toErrorInfo } from '@/utils/errors';
+import { broadcast, handleRequests, onEvent } from '@/utils/messages';
+import { createPhoneHost } from '@/utils/phone-host/phone-host';
+import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/phone-host-client';
+import { phoneConfig } from '@/utils/phone-host/phone-config';
+import { createPhoneManager } from '@/utils/phone-host/phone-manager';
+import { createTonePlayer } from '@/utils/phone-host/tones';
+import { openMicrophoneSetupIfNeeded } from '@/utils/phone-host/microphone-setup';
+import { createSessionService } from '@/utils/session/session-service';
+import type { PhoneSnapshot } from '@/utils/sip/phone-state';
+import { agentItem, credentialsItem, phoneSnapshotItem, readSettings } from '@/utils/storage';
 
-export default defineBackground(() => {
-  const session = createSessionService({
-    hasOriginPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
-    sipStatus: () => ({ state: 'connecting' }),
-    onChange: (view) => broadcast('session.changed', view),
-    log: debugLog,
-  });
+const WATCHDOG_ALARM = 'phone-watchdog';
 
-  handleRequests({
-    'session.get': () => session.view(),
-    'session.login': (payload) => session.login(payload),
-    'session.logout': () => session.logout(),
-    'page.status': async () => {
-      const view = await session.view();
-      return {
-        loggedIn: view.loggedIn,
-        sipState: view.loggedIn ? view.sip.state : null,
-        inCall: false,
-      };
-    },
-    'call.dial': async () => {
-      const view = await session.view();
-      return { ok: false, error: { key: view.loggedIn ? 'errorPhoneNotReady' : 'errorNotLoggedIn', substitutions: [] } };
-    },
-  });
+export default defineBackground({
+  // Firefox (MV2): the background page hosts the phone and must stay alive. Chrome ignores this.
+  persistent: true,
+  main() {
+    const localHost = import.meta.env.FIREFOX
+      ? createPhoneHost({
+          remoteAudio: document.body.appendChild(document.createElement('audio')),
+          tones: createTonePlayer(),
+          onSnapshot: (snapshot) => void onPhoneSnapshot(snapshot),
+        })
+      : undefined;
+    const client = localHost ? createLocalClient(localHost) : createOffscreenClient();
+
+    const phone = createPhoneManager({
+      client,
+      log: debugLog,
+      loadConfig: async () => {
+        const [agent, credentials, settings] = await Promise.all([
+          agentItem.getValue(),
+          credentialsItem.getValue(),
+          readSettings(),
+        ]);
+        return agent && credentials ? phoneConfig(agent, credentials, settings) : null;
+      },
+    });
+
+    const session = createSessionService({
+      hasOriginPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      phoneSnapshot: () => phoneSnapshotItem.getValue(),
+      startPhone: async () => {
+        await phone.ensureRunning();
+        await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+        void openMicrophoneSetupIfNeeded(client).catch((error: unknown) => debugLog('microphone check', error));
+      },
+      stopPhone: async () => {
+        await browser.alarms.clear(WATCHDOG_ALARM);
+        await phone.stop();
+        await phoneSnapshotItem.removeValue();
+      },
+      onChange: (view) => {
+        broadcast('session.changed', view);
+        void showSessionOnBadge(view);
+      },
+      log: debugLog,
+    });
+
+    async function onPhoneSnapshot(snapshot: PhoneSnapshot): Promise<void> {
+      const credentials = await credentialsItem.getValue();
+      // A late event from a phone that belonged to an earlier login must not paint this one.
+      if (!credentials || snapshot.sessionId !== credentials.phone.sessionId) return;
+      await phoneSnapshotItem.setValue(snapshot);
+      await session.changed();
+    }
+    if (!localHost) onEvent('phone.changed', (snapshot) => void onPhoneSnapshot(snapshot));
+
+    /** Call commands: the phone is brought back first if its host had gone away. */
+    const command = async <T>(run: () => Promise<T>) => {
+      try {
+        return await run();
+      } catch (error) {
+        return { ok: false as const, error: toErrorInfo(error) };
+      }
+    };
+
+    handleRequests({
+      'session.get': () => session.view(),
+      'session.login': (payload) => session.login(payload),
+      'session.logout': () => session.logout(),
+      'page.status': async () => {
+        const view = await session.view();
+        return {
+          loggedIn: view.loggedIn,
+          sipState: view.loggedIn ? view.sip.state : null,
+          inCall: view.loggedIn && !!view.call && !['ended', 'failed'].includes(view.call.state),
+        };
+      },
+      'call.dial': async (payload) => {
+        if (!(await credentialsItem.getValue())) {
+          return { ok: false, error: { key: 'errorNotLoggedIn', substitutions: [] } };
+        }
+        return command(() => phone.command('phone.dial', payload));
+      },
+      'call.answer': () => command(() => phone.command('phone.answer', null)),
+      'call.decline': () => command(() => phone.command('phone.decline', null)),
+      'call.hangup': () => command(() => phone.command('phone.hangup', null)),
+      'call.mute': (payload) => command(() => phone.command('phone.mute', payload)),
+      'call.hold': (payload) => command(() => phone.command('phone.hold', payload)),
+      'call.dtmf': (payload) => command(() => phone.command('phone.dtmf', payload)),
+      'call.stats': () => command(() => phone.command('phone.stats', null)),
+    });
+
+    // The phone host can vanish (Chrome closes an offscreen document on a crash or by force);
+    // the watchdog and every service-worker start bring it back without registering twice.
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === WATCHDOG_ALARM) void phone.ensureRunning();
+    });
+    browser.runtime.onStartup.addListener(() => void phone.ensureRunning());
+    void phone.ensureRunning().catch((error: unknown) => debugLog('phone resume', error));
+    void session.view().then(showSessionOnBadge);
+  },
 });

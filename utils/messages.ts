@@ -1,11 +1,15 @@
 import type { ErrorInfo } from './errors';
+import type { AudioStats, CallView, PhoneSnapshot, RegistrationState, RegistrationView } from './sip/phone-state';
 
 /**
  * The one message contract between extension contexts. Each request is declared once with its
  * payload and reply; both ends import these types, so a wrong name or payload fails to compile.
+ *
+ *   popup / options / content scripts ──request──▶ background ──phone-host request──▶ phone host
+ *   popup / options ◀──event── background or phone host (broadcast)
  */
 
-export type SipState = 'connecting' | 'registered' | 'unregistered' | 'error';
+export type SipState = RegistrationState;
 
 export interface LoginRequest {
   instance: string;
@@ -23,14 +27,15 @@ export type SessionView =
       agent: string;
       fullName: string;
       extension: string;
-      sip: { state: SipState; error?: ErrorInfo };
+      sip: RegistrationView;
+      call: CallView | null;
     };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /** A call the agent asked for: the dial string and the number as the page showed it. */
 export interface DialRequest {
-  /** Sanitized dial string: E.164 or digits with `+ * #`. Re-validated by the background. */
+  /** Sanitized dial string: E.164 or digits with `+ * #`. Re-validated before it reaches SIP. */
   dial: string;
   /** The number as shown on the page or typed, for the UI only. */
   display: string;
@@ -50,11 +55,20 @@ export interface BackgroundRequests {
   'session.logout': { payload: null; reply: Result<SessionView> };
   'page.status': { payload: null; reply: PageStatus };
   'call.dial': { payload: DialRequest; reply: Result<null> };
+  'call.answer': { payload: null; reply: Result<null> };
+  'call.decline': { payload: null; reply: Result<null> };
+  'call.hangup': { payload: null; reply: Result<null> };
+  'call.mute': { payload: { muted: boolean }; reply: Result<null> };
+  'call.hold': { payload: { held: boolean }; reply: Result<null> };
+  'call.dtmf': { payload: { digits: string }; reply: Result<null> };
+  'call.stats': { payload: null; reply: Result<AudioStats | null> };
 }
+
+export type RequestType = keyof BackgroundRequests;
 
 /**
  * Who may send each request. Content scripts run inside web pages, so they may only ask for the
- * page status and to dial (after a trusted click); never log in, log out or read the session.
+ * page status and to dial (after a trusted click); never log in, log out or control a call.
  */
 export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-scripts-too'> = {
   'session.get': 'extension-pages',
@@ -62,51 +76,92 @@ export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-
   'session.logout': 'extension-pages',
   'page.status': 'content-scripts-too',
   'call.dial': 'content-scripts-too',
+  'call.answer': 'extension-pages',
+  'call.decline': 'extension-pages',
+  'call.hangup': 'extension-pages',
+  'call.mute': 'extension-pages',
+  'call.hold': 'extension-pages',
+  'call.dtmf': 'extension-pages',
+  'call.stats': 'extension-pages',
 };
 
-/** Events the background broadcasts to every extension page that listens. */
-export interface BackgroundEvents {
+/** Everything the phone host needs to run the agent's phone. Only the background sends it. */
+export interface PhoneConfig {
+  /** Identifies the login; a host already running this session keeps its phone. */
+  sessionId: string;
+  server: string;
+  domain: string;
+  extension: string;
+  auth: { kind: 'ha1' | 'password'; value: string };
+  displayName: string;
+  iceServers: RTCIceServer[];
+  dtmfMode: string;
+  contactName: string;
+  instanceId: string;
+  audioInputId: string;
+  audioOutputId: string;
+}
+
+/** Requests the phone host (Chrome: offscreen document; Firefox: background page) answers. */
+export interface PhoneHostRequests {
+  'phone.start': { payload: PhoneConfig; reply: Result<PhoneSnapshot> };
+  'phone.stop': { payload: null; reply: Result<PhoneSnapshot> };
+  'phone.snapshot': { payload: null; reply: PhoneSnapshot };
+  'phone.online': { payload: null; reply: null };
+  'phone.dial': { payload: DialRequest; reply: Result<null> };
+  'phone.answer': { payload: null; reply: Result<null> };
+  'phone.decline': { payload: null; reply: Result<null> };
+  'phone.hangup': { payload: null; reply: Result<null> };
+  'phone.mute': { payload: { muted: boolean }; reply: Result<null> };
+  'phone.hold': { payload: { held: boolean }; reply: Result<null> };
+  'phone.dtmf': { payload: { digits: string }; reply: Result<null> };
+  'phone.stats': { payload: null; reply: Result<AudioStats | null> };
+  'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };
+}
+
+export type PhoneHostRequestType = keyof PhoneHostRequests;
+
+/** Events broadcast to every extension page that listens (and to the background). */
+export interface BroadcastEvents {
   'session.changed': SessionView;
+  'phone.changed': PhoneSnapshot;
 }
 
-/** Events the background sends to content scripts in tabs (via `tabs.sendMessage`). */
-export interface PageEvents {
-  'page.status': PageStatus;
-}
+export type EventType = keyof BroadcastEvents;
 
-export type RequestType = keyof BackgroundRequests;
-export type EventType = keyof BackgroundEvents;
-
-export interface RequestEnvelope<K extends RequestType = RequestType> {
+interface Envelope<Kind extends string, Type extends string, Payload> {
   channel: 'ucontact';
-  kind: 'request';
-  type: K;
-  payload: BackgroundRequests[K]['payload'];
+  kind: Kind;
+  type: Type;
+  payload: Payload;
 }
 
-export interface EventEnvelope<K extends EventType = EventType> {
-  channel: 'ucontact';
-  kind: 'event';
-  type: K;
-  payload: BackgroundEvents[K];
-}
+export type RequestEnvelope<K extends RequestType = RequestType> = Envelope<
+  'request',
+  K,
+  BackgroundRequests[K]['payload']
+>;
+export type PhoneHostEnvelope<K extends PhoneHostRequestType = PhoneHostRequestType> = Envelope<
+  'phone-host',
+  K,
+  PhoneHostRequests[K]['payload']
+>;
+export type EventEnvelope<K extends EventType = EventType> = Envelope<'event', K, BroadcastEvents[K]>;
 
-export function isRequest(message: unknown): message is RequestEnvelope {
-  return isEnvelope(message) && message.kind === 'request';
-}
-
-export function isEvent(message: unknown): message is EventEnvelope {
-  return isEnvelope(message) && message.kind === 'event';
-}
-
-function isEnvelope(message: unknown): message is { channel: 'ucontact'; kind: string; type: string } {
+function isEnvelope(message: unknown, kind: string): boolean {
   return (
     typeof message === 'object' &&
     message !== null &&
     (message as { channel?: unknown }).channel === 'ucontact' &&
+    (message as { kind?: unknown }).kind === kind &&
     typeof (message as { type?: unknown }).type === 'string'
   );
 }
+
+export const isRequest = (message: unknown): message is RequestEnvelope => isEnvelope(message, 'request');
+export const isPhoneHostRequest = (message: unknown): message is PhoneHostEnvelope =>
+  isEnvelope(message, 'phone-host');
+export const isEvent = (message: unknown): message is EventEnvelope => isEnvelope(message, 'event');
 
 /** Asks the background; resolves with its typed reply. */
 export function request<K extends RequestType>(
@@ -117,8 +172,17 @@ export function request<K extends RequestType>(
   return browser.runtime.sendMessage(envelope) as Promise<BackgroundRequests[K]['reply']>;
 }
 
+/** Asks the phone host in another document (Chrome's offscreen document). Background only. */
+export function requestPhoneHost<K extends PhoneHostRequestType>(
+  type: K,
+  payload: PhoneHostRequests[K]['payload'],
+): Promise<PhoneHostRequests[K]['reply']> {
+  const envelope: PhoneHostEnvelope<K> = { channel: 'ucontact', kind: 'phone-host', type, payload };
+  return browser.runtime.sendMessage(envelope) as Promise<PhoneHostRequests[K]['reply']>;
+}
+
 /** Tells every listening extension page; nobody listening (popup closed) is not an error. */
-export function broadcast<K extends EventType>(type: K, payload: BackgroundEvents[K]): void {
+export function broadcast<K extends EventType>(type: K, payload: BroadcastEvents[K]): void {
   const envelope: EventEnvelope<K> = { channel: 'ucontact', kind: 'event', type, payload };
   browser.runtime.sendMessage(envelope).catch(() => undefined);
 }
@@ -126,36 +190,57 @@ export function broadcast<K extends EventType>(type: K, payload: BackgroundEvent
 /** Subscribes to one broadcast event; returns the unsubscribe function. */
 export function onEvent<K extends EventType>(
   type: K,
-  listener: (payload: BackgroundEvents[K]) => void,
+  listener: (payload: BroadcastEvents[K]) => void,
 ): () => void {
   const handle = (message: unknown) => {
-    if (isEvent(message) && message.type === type) listener(message.payload as BackgroundEvents[K]);
+    if (isEvent(message) && message.type === type) listener(message.payload as BroadcastEvents[K]);
   };
   browser.runtime.onMessage.addListener(handle);
   return () => browser.runtime.onMessage.removeListener(handle);
 }
 
+type Sender = Browser.runtime.MessageSender;
+
 export type RequestHandlers = {
   [K in RequestType]: (
     payload: BackgroundRequests[K]['payload'],
-    sender: Browser.runtime.MessageSender,
+    sender: Sender,
   ) => Promise<BackgroundRequests[K]['reply']>;
 };
 
+export type PhoneHostHandlers = {
+  [K in PhoneHostRequestType]: (
+    payload: PhoneHostRequests[K]['payload'],
+  ) => Promise<PhoneHostRequests[K]['reply']>;
+};
+
+function extensionOrigin(): string {
+  return new URL(browser.runtime.getURL('/')).origin;
+}
+
+function isFromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && new URL(sender.url).origin === extensionOrigin();
+}
+
 /** Serves requests in the background, each only from the senders `REQUEST_AUDIENCE` allows. */
 export function handleRequests(handlers: RequestHandlers): void {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isRequest(message) || !(message.type in handlers)) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (!isRequest(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     if (sender.id !== browser.runtime.id) return undefined;
-    const fromExtensionPage = !!sender.url && new URL(sender.url).origin === extensionOrigin;
-    if (!fromExtensionPage && REQUEST_AUDIENCE[message.type] !== 'content-scripts-too') {
+    if (!isFromExtensionPage(sender) && REQUEST_AUDIENCE[message.type] !== 'content-scripts-too') {
       return undefined;
     }
-    const handler = handlers[message.type] as (
-      payload: unknown,
-      sender: Browser.runtime.MessageSender,
-    ) => Promise<unknown>;
+    const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
     return handler(message.payload, sender);
+  });
+}
+
+/** Serves phone-host requests in the offscreen document; only the extension itself may ask. */
+export function handlePhoneHostRequests(handlers: PhoneHostHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (!isPhoneHostRequest(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    if (sender.id !== browser.runtime.id || (sender.url && !isFromExtensionPage(sender))) return undefined;
+    const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
+    return handler(message.payload);
   });
 }

@@ -40,7 +40,10 @@ describe('parseInstance', () => {
     });
 
     it('does not treat the bare cloud domain or a look-alike as a cloud instance', () => {
-      expect(parseInstance('ucontactcloud.com')).toEqual({ origin: 'https://ucontactcloud.com', isCloud: false });
+      expect(parseInstance('ucontactcloud.com')).toEqual({
+        origin: 'https://ucontactcloud.com',
+        isCloud: false,
+      });
       expect(parseInstance('acme.ucontactcloud.com.evil.com')).toEqual({
         origin: 'https://acme.ucontactcloud.com.evil.com',
         isCloud: false,
@@ -66,14 +69,16 @@ describe('parseInstance', () => {
   });
 
   describe('http is refused except on loopback', () => {
-    it.each(['http://pbx.example.com', 'http://pbx.example.com:8080', 'http://acme.ucontactcloud.com', 'http://10.0.0.5'])(
-      '%j → errorInstanceInsecure',
-      (input) => {
-        const error = refusal(input);
-        expect(error.key).toBe('errorInstanceInsecure');
-        expect(error.substitutions).toEqual([input]);
-      },
-    );
+    it.each([
+      'http://pbx.example.com',
+      'http://pbx.example.com:8080',
+      'http://acme.ucontactcloud.com',
+      'http://10.0.0.5',
+    ])('%j → errorInstanceInsecure', (input) => {
+      const error = refusal(input);
+      expect(error.key).toBe('errorInstanceInsecure');
+      expect(error.substitutions).toEqual([input]);
+    });
 
     it.each([
       ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],

@@ -1,6 +1,13 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
-import { onEvent, request, type LoginRequest, type SessionView } from '../messages';
+import {
+  onEvent,
+  request,
+  type BackgroundRequests,
+  type LoginRequest,
+  type RequestType,
+  type SessionView,
+} from '../messages';
 import { parseInstance } from '../ucontact/instance';
 
 /** The popup's view of the session: loads it, follows broadcasts, runs log in / log out. */
@@ -41,6 +48,22 @@ export function createSessionStore() {
     }
   }
 
+  /** Runs a call command; its failure is shown, never swallowed. */
+  async function callCommand<K extends Exclude<RequestType, 'session.login' | 'session.logout' | 'session.get' | 'page.status' | 'call.stats'>>(
+    type: K,
+    payload: BackgroundRequests[K]['payload'],
+  ): Promise<boolean> {
+    setError(undefined);
+    try {
+      const reply = (await request(type, payload)) as { ok: boolean; error?: ErrorInfo };
+      if (!reply.ok && reply.error) setError(reply.error);
+      return reply.ok;
+    } catch (cause) {
+      setError(toErrorInfo(cause));
+      return false;
+    }
+  }
+
   type LoggedIn = Extract<SessionView, { loggedIn: true }>;
   type LoggedOut = Extract<SessionView, { loggedIn: false }>;
   const loggedIn = (): LoggedIn | undefined => {
@@ -52,7 +75,7 @@ export function createSessionStore() {
     return view && !view.loggedIn ? view : undefined;
   };
 
-  return { session, loggedIn, loggedOut, busy, error, login, logout };
+  return { session, loggedIn, loggedOut, busy, error, setError, login, logout, callCommand };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
-import type { LoginRequest, Result, SessionView, SipState } from '../messages';
-import { agentItem, credentialsItem, settingsItem, type AgentInfo } from '../storage';
+import { AppError, toErrorInfo } from '../errors';
+import type { LoginRequest, Result, SessionView } from '../messages';
+import type { PhoneSnapshot } from '../sip/phone-state';
+import { agentItem, credentialsItem, readSettings, settingsItem, type AgentInfo } from '../storage';
 import { agentLogin } from '../ucontact/agent-login';
 import { agentLogoff } from '../ucontact/agent-logoff';
 import { parseInstance } from '../ucontact/instance';
@@ -11,8 +12,11 @@ import { parseSipServer } from './sip-server';
 export interface SessionServiceOptions {
   /** Whether the extension may talk to a self-hosted instance origin (optional host permission). */
   hasOriginPermission: (origin: string) => Promise<boolean>;
-  /** The phone's registration state, as the phone host reports it. */
-  sipStatus: () => { state: SipState; error?: ErrorInfo };
+  /** The phone's last known state, as the phone host reported it (null: none yet). */
+  phoneSnapshot: () => Promise<PhoneSnapshot | null>;
+  /** Starts the agent's phone once the session is stored; stops it before logging off. */
+  startPhone: () => Promise<void>;
+  stopPhone: () => Promise<void>;
   /** Called after every change so other contexts can follow. */
   onChange: (view: SessionView) => void;
   /** Network options (tests inject `fetch` and shorter timeouts). */
@@ -28,10 +32,11 @@ export function createSessionService(options: SessionServiceOptions) {
   let pendingLogin: AbortController | undefined;
 
   async function view(): Promise<SessionView> {
-    const [credentials, agent, settings] = await Promise.all([
+    const [credentials, agent, settings, phone] = await Promise.all([
       credentialsItem.getValue(),
       agentItem.getValue(),
-      settingsItem.getValue(),
+      readSettings(),
+      options.phoneSnapshot(),
     ]);
     if (!credentials || !agent) {
       return {
@@ -47,7 +52,10 @@ export function createSessionService(options: SessionServiceOptions) {
       agent: agent.agent,
       fullName: agent.fullName,
       extension: agent.extension,
-      sip: options.sipStatus(),
+      // A snapshot from an earlier login says nothing about this one: it is still connecting.
+      ...(phone && phone.sessionId === credentials.phone.sessionId
+        ? { sip: phone.registration, call: phone.call }
+        : { sip: { state: 'connecting' as const }, call: null }),
     };
   }
 
@@ -88,15 +96,28 @@ export function createSessionService(options: SessionServiceOptions) {
         dtmfMode: profile.dtmfMode,
         codecs: profile.codecs,
       };
-      const settings = await settingsItem.getValue();
+      const settings = await readSettings();
+      const previous = await credentialsItem.getValue();
+      if (previous) await options.stopPhone();
+      // A newer login may have started while the old phone unregistered: it wins, this one stops.
+      if (controller.signal.aborted) throw new AppError('errorCancelled');
       await settingsItem.setValue({ ...settings, instance: input.instance.trim(), sipServer });
       await agentItem.setValue(info);
       // Written last: credentials are what make the session exist.
       await credentialsItem.setValue({
         sipAuth: sipCredential(profile, input.password),
         token: profile.token,
+        phone: {
+          sessionId: crypto.randomUUID(),
+          contactName: randomToken(),
+          instanceId: crypto.randomUUID(),
+        },
       });
-      return { ok: true, value: await changed() };
+      const view = await changed();
+      // The session exists now; a phone that fails to start shows its own state and is retried
+      // by the background's watchdog, so the login itself still succeeded.
+      await options.startPhone().catch((error: unknown) => options.log?.('phone start failed', error));
+      return { ok: true, value: view };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     } finally {
@@ -110,6 +131,8 @@ export function createSessionService(options: SessionServiceOptions) {
    */
   async function logout(): Promise<Result<SessionView>> {
     const [credentials, agent] = await Promise.all([credentialsItem.getValue(), agentItem.getValue()]);
+    // Unregister first, so uContact never sees a logged-off agent still reachable by SIP.
+    await options.stopPhone();
     if (credentials?.token && agent) {
       await agentLogoff(agent.origin, agent.agent, agent.extension, credentials.token, {
         ...options.request,
@@ -121,6 +144,12 @@ export function createSessionService(options: SessionServiceOptions) {
   }
 
   return { view, login, logout, changed };
+}
+
+/** A contact user part: letters and digits only, so it is valid in any SIP URI. */
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return Array.from(bytes, (byte) => (byte % 36).toString(36)).join('');
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

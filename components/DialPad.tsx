@@ -1,0 +1,34 @@
+import { createSignal } from 'solid-js';
+import { t } from '@/utils/i18n';
+
+/** Type a number and call it. Enter in the field calls too. */
+export function DialPad(props: { disabled: boolean; onCall: (number: string) => Promise<boolean> }) {
+  const [number, setNumber] = createSignal('');
+  let input!: HTMLInputElement;
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!number().trim() || props.disabled) return;
+    if (await props.onCall(number())) setNumber('');
+    input.focus();
+  };
+  return (
+    <form class="dial-pad" onSubmit={submit}>
+      <label for="dial-number" class="visually-hidden">
+        {t('numberLabel')}
+      </label>
+      <input
+        id="dial-number"
+        ref={input}
+        type="tel"
+        inputmode="tel"
+        autocomplete="off"
+        placeholder={t('numberLabel')}
+        value={number()}
+        onInput={(event) => setNumber(event.currentTarget.value)}
+      />
+      <button class="primary call" type="submit" disabled={props.disabled || !number().trim()}>
+        {t('callButton')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { For, Match, Show, Switch } from 'solid-js';
+import { t } from '@/utils/i18n';
+import type { MicrophoneStore } from '@/utils/options/microphone-store';
+import type { SettingsStore } from '@/utils/options/settings-store';
+
+/** Settings and microphone set-up, in a tab of its own. */
+export function OptionsPage(props: { microphone: MicrophoneStore; settings: SettingsStore }) {
+  const mic = props.microphone;
+  const inputs = () => mic.devices().filter((device) => device.kind === 'audioinput' && device.deviceId);
+  const outputs = () => mic.devices().filter((device) => device.kind === 'audiooutput' && device.deviceId);
+
+  return (
+    <main class="options">
+      <header class="brand">
+        <img src="/icon/32.png" width="24" height="24" alt="" />
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+
+      <section id="microphone" class="card" aria-labelledby="microphone-title">
+        <h2 id="microphone-title">{t('microphoneTitle')}</h2>
+        <p>{t('microphoneWhy')}</p>
+        <p class="mic-state" data-testid="microphone-state" data-state={mic.state()} role="status">
+          <Switch>
+            <Match when={mic.state() === 'granted'}>{t('microphoneGranted')}</Match>
+            <Match when={mic.state() === 'denied'}>{t('microphoneDenied')}</Match>
+            <Match when={mic.state() === 'unavailable'}>{t('microphoneUnavailable')}</Match>
+            <Match when={true}>{t('microphonePrompt')}</Match>
+          </Switch>
+        </p>
+        <Show when={mic.state() !== 'granted'}>
+          <button class="primary" type="button" disabled={mic.asking()} onClick={() => void mic.ask()}>
+            {t('microphoneAllow')}
+          </button>
+        </Show>
+        <Show when={mic.state() === 'denied'}>
+          <p class="hint">{t('microphoneBlockedHelp')}</p>
+        </Show>
+      </section>
+
+      <Show when={props.settings.settings()}>
+        {(settings) => (
+          <section class="card" aria-labelledby="audio-title">
+            <h2 id="audio-title">{t('audioDevicesTitle')}</h2>
+            <div class="field">
+              <label for="audio-input">{t('audioInputLabel')}</label>
+              <select
+                id="audio-input"
+                value={settings().audioInputId}
+                onChange={(event) => void props.settings.update({ audioInputId: event.currentTarget.value })}
+              >
+                <option value="">{t('audioDefaultDevice')}</option>
+                <For each={inputs()}>
+                  {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+                </For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="audio-output">{t('audioOutputLabel')}</label>
+              <select
+                id="audio-output"
+                value={settings().audioOutputId}
+                onChange={(event) => void props.settings.update({ audioOutputId: event.currentTarget.value })}
+              >
+                <option value="">{t('audioDefaultDevice')}</option>
+                <For each={outputs()}>
+                  {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+                </For>
+              </select>
+            </div>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={settings().debug}
+                onChange={(event) => void props.settings.update({ debug: event.currentTarget.checked })}
+              />
+              {t('debugLabel')}
+            </label>
+          </section>
+        )}
+      </Show>
+    </main>
+  );
+}

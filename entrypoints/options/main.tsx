@@ -1,0 +1,12 @@
+import { render } from 'solid-js/web';
+import { OptionsPage } from '@/components/OptionsPage';
+import { createMicrophoneStore } from '@/utils/options/microphone-store';
+import { createSettingsStore } from '@/utils/options/settings-store';
+import '@/components/theme.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage('optionsTitle')}`;
+render(
+  () => <OptionsPage microphone={createMicrophoneStore()} settings={createSettingsStore()} />,
+  document.getElementById('app')!,
+);

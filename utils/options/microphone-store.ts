@@ -1,0 +1,56 @@
+import { createSignal, onCleanup } from 'solid-js';
+
+export type MicrophoneState = PermissionState | 'unsupported' | 'unavailable';
+
+/**
+ * Microphone permission for the extension's origin. Asked for here, in a tab, because the
+ * offscreen document and the popup cannot show the browser's prompt; the grant then applies to
+ * every extension page, the phone host included.
+ */
+export function createMicrophoneStore() {
+  const [state, setState] = createSignal<MicrophoneState>('prompt');
+  const [devices, setDevices] = createSignal<MediaDeviceInfo[]>([]);
+  const [asking, setAsking] = createSignal(false);
+
+  async function refreshDevices(): Promise<void> {
+    const all = await navigator.mediaDevices?.enumerateDevices().catch(() => []);
+    setDevices(all ?? []);
+  }
+
+  void (async () => {
+    try {
+      const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
+      setState(status.state);
+      status.addEventListener('change', () => {
+        setState(status.state);
+        void refreshDevices();
+      });
+    } catch {
+      setState('unsupported');
+    }
+    await refreshDevices();
+  })();
+  const onDeviceChange = () => void refreshDevices();
+  navigator.mediaDevices?.addEventListener('devicechange', onDeviceChange);
+  onCleanup(() => navigator.mediaDevices?.removeEventListener('devicechange', onDeviceChange));
+
+  /** Shows the browser's prompt; the stream is closed at once, only the grant matters. */
+  async function ask(): Promise<void> {
+    setAsking(true);
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      stream.getTracks().forEach((track) => track.stop());
+      setState('granted');
+    } catch (error) {
+      const name = (error as DOMException | undefined)?.name;
+      setState(name === 'NotFoundError' ? 'unavailable' : 'denied');
+    } finally {
+      setAsking(false);
+      await refreshDevices();
+    }
+  }
+
+  return { state, devices, asking, ask };
+}
+
+export type MicrophoneStore = ReturnType<typeof createMicrophoneStore>;

@@ -1,0 +1,21 @@
+import type { PhoneConfig } from '../messages';
+import { defaultSipServer } from '../session/sip-server';
+import type { AgentInfo, Credentials, Settings } from '../storage';
+
+/** What the phone host needs, from what the session stored. */
+export function phoneConfig(agent: AgentInfo, credentials: Credentials, settings: Settings): PhoneConfig {
+  return {
+    sessionId: credentials.phone.sessionId,
+    server: settings.sipServer || defaultSipServer(agent.sipHost),
+    domain: agent.sipHost,
+    extension: agent.extension,
+    auth: credentials.sipAuth,
+    displayName: agent.fullName,
+    iceServers: settings.iceServers.map((url) => ({ urls: url })),
+    dtmfMode: agent.dtmfMode,
+    contactName: credentials.phone.contactName,
+    instanceId: credentials.phone.instanceId,
+    audioInputId: settings.audioInputId,
+    audioOutputId: settings.audioOutputId,
+  };
+}

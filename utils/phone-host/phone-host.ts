@@ -1,0 +1,138 @@
+import { toErrorInfo } from '../errors';
+import type { PhoneConfig, PhoneHostHandlers, Result } from '../messages';
+import { Phone } from '../sip/phone';
+import type { CallView, PhoneSnapshot } from '../sip/phone-state';
+import type { TonePlayer } from './tones';
+
+export interface PhoneHostOptions {
+  /** Every change of registration or call, for the background and any open popup. */
+  onSnapshot: (snapshot: PhoneSnapshot) => void;
+  /** The element remote audio plays through (it lives as long as the host). */
+  remoteAudio: HTMLAudioElement;
+  tones: TonePlayer;
+  log?: (level: string, category: string, message: string) => void;
+}
+
+const IDLE: PhoneSnapshot = { sessionId: null, registration: { state: 'unregistered' }, call: null };
+
+/**
+ * Runs the agent's `Phone` where WebRTC exists (Chrome: the offscreen document; Firefox: the
+ * background page) and answers the background's phone-host requests. Keeps exactly one phone.
+ */
+export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & { snapshot(): PhoneSnapshot } {
+  let phone: Phone | undefined;
+  let sessionId: string | null = null;
+
+  const snapshot = (): PhoneSnapshot =>
+    phone ? { sessionId, registration: phone.registrationView, call: phone.callView } : { ...IDLE };
+
+  const emit = () => options.onSnapshot(snapshot());
+
+  function followTones(call: CallView | null): void {
+    if (call?.state === 'ringing' && call.direction === 'incoming') options.tones.play('ringtone');
+    else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
+      options.tones.play('ringback');
+    } else options.tones.stop();
+  }
+
+  /** Early media (183 with audio) replaces our own ringback. */
+  function hasRemoteAudio(): boolean {
+    const stream = options.remoteAudio.srcObject;
+    return stream instanceof MediaStream && stream.getAudioTracks().length > 0;
+  }
+
+  async function stopPhone(): Promise<void> {
+    const current = phone;
+    phone = undefined;
+    sessionId = null;
+    options.tones.stop();
+    if (current) await current.stop();
+  }
+
+  async function run<T>(action: (phone: Phone) => Promise<T> | T): Promise<Result<T>> {
+    try {
+      if (!phone) return { ok: false, error: { key: 'errorPhoneNotReady', substitutions: [] } };
+      return { ok: true, value: await action(phone) };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  }
+
+  /** For commands that answer nothing but success or a reason. */
+  const act = (action: (phone: Phone) => unknown) =>
+    run(async (p) => {
+      await action(p);
+      return null;
+    });
+
+  globalThis.addEventListener?.('online', () => phone?.retryNow());
+
+  return {
+    snapshot,
+    'phone.start': async (config: PhoneConfig) => {
+      if (phone && sessionId === config.sessionId) return { ok: true, value: snapshot() };
+      try {
+        await stopPhone();
+        const next = new Phone(
+          {
+            server: config.server,
+            domain: config.domain,
+            extension: config.extension,
+            auth: config.auth,
+            displayName: config.displayName,
+            iceServers: config.iceServers,
+            dtmfMode: config.dtmfMode,
+            contactName: config.contactName,
+            instanceId: config.instanceId,
+            remoteAudio: options.remoteAudio,
+            audioConstraints: config.audioInputId ? { deviceId: { exact: config.audioInputId } } : true,
+            log: options.log,
+          },
+          {
+            onRegistrationChange: emit,
+            onCallChange: (call) => {
+              followTones(call);
+              emit();
+            },
+          },
+        );
+        phone = next;
+        sessionId = config.sessionId;
+        const audio = options.remoteAudio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+        if (config.audioOutputId && audio.setSinkId) {
+          await audio.setSinkId(config.audioOutputId).catch(() => undefined);
+        }
+        void next.start();
+        return { ok: true, value: snapshot() };
+      } catch (error) {
+        return { ok: false, error: toErrorInfo(error) };
+      }
+    },
+    'phone.stop': async () => {
+      await stopPhone();
+      emit();
+      return { ok: true, value: snapshot() };
+    },
+    'phone.snapshot': async () => snapshot(),
+    'phone.online': async () => {
+      phone?.retryNow();
+      return null;
+    },
+    'phone.dial': (request) => act((p) => p.dial(request.dial, request.display)),
+    'phone.answer': () => act((p) => p.answer()),
+    'phone.decline': () => act((p) => p.decline()),
+    'phone.hangup': () => act((p) => p.hangup()),
+    'phone.mute': ({ muted }) => act((p) => p.setMuted(muted)),
+    'phone.hold': ({ held }) => act((p) => p.setHeld(held)),
+    'phone.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
+    'phone.stats': () => run((p) => p.stats()),
+    'phone.microphone': async () => {
+      try {
+        const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
+        return status.state;
+      } catch {
+        return 'unsupported';
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { ErrorInfo } from '../errors';
+
+export type RegistrationState = 'connecting' | 'registered' | 'unregistered' | 'error';
+
+export interface RegistrationView {
+  state: RegistrationState;
+  /** Why the phone is not registered (or is retrying), for the agent to read. */
+  error?: ErrorInfo;
+}
+
+export type CallState = 'dialing' | 'ringing' | 'established' | 'held' | 'ended' | 'failed';
+
+export interface CallView {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  /** Dial string or caller number. */
+  number: string;
+  /** Display name when the other side sent one. */
+  name: string;
+  state: CallState;
+  muted: boolean;
+  held: boolean;
+  /** Epoch ms when the call was placed or arrived. */
+  startedAt: number;
+  /** Epoch ms when audio was connected. */
+  connectedAt?: number;
+  /** Epoch ms when it ended. */
+  endedAt?: number;
+  /** Why it failed or ended, when known (SIP status, for the agent to read). */
+  error?: ErrorInfo;
+}
+
+/** Everything other contexts need to show the phone. Never holds credentials. */
+export interface PhoneSnapshot {
+  /** Which login this phone belongs to, to tell a phone started for an earlier login. */
+  sessionId: string | null;
+  registration: RegistrationView;
+  call: CallView | null;
+}
+
+export interface AudioStats {
+  inboundBytes: number;
+  outboundBytes: number;
+  inboundPackets: number;
+  outboundPackets: number;
+  /** Latest outbound audio level 0–1 (media-source), undefined when not reported. */
+  outboundLevel?: number;
+  inboundLevel?: number;
+}
