@@ -103,11 +103,17 @@ describe('postForm failures', () => {
     expect(error.cause).toBe(cause);
   });
 
-  it('offline → errorOffline without calling fetch', async () => {
+  it('offline and the request fails → errorOffline', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const fetch = vi.fn<typeof globalThis.fetch>();
+    const fetch = vi.fn<typeof globalThis.fetch>().mockRejectedValue(new TypeError('Failed to fetch'));
     expect((await failure(postForm(URL_, { a: 'b' }, { fetch }))).key).toBe('errorOffline');
-    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('navigator.onLine false alone does not block a request that can succeed', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(new Response('ok'));
+    expect(await postForm(URL_, { a: 'b' }, { fetch })).toBe('ok');
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('going offline during the request → errorOffline', async () => {

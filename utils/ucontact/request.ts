@@ -27,7 +27,6 @@ export async function postForm(
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  if (globalThis.navigator?.onLine === false) throw new AppError('errorOffline');
 
   try {
     const response = await fetchImpl(url, {
@@ -57,6 +56,8 @@ function asAppError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSi
   if (error instanceof AppError) return error;
   if (callerSignal?.aborted) return new AppError('errorCancelled', [], { cause: error });
   if (timeout.aborted) return new AppError('errorTimeout', [], { cause: error });
+  // Only a failed request is blamed on being offline: `onLine` alone is not trusted to block one
+  // (it is false on machines with only loopback or some VPN set-ups, yet the instance may answer).
   if (globalThis.navigator?.onLine === false) return new AppError('errorOffline', [], { cause: error });
   return new AppError('errorUnreachable', [], { cause: error });
 }

@@ -1,0 +1,246 @@
+// Proves the test rig itself (fake uContact API, Kamailio, far-end sip.js phones) inside the
+// loopback-only namespace. Needs no extension build. Run: node scripts/run-e2e.mjs tests/e2e/rig.spec.ts
+import { networkInterfaces } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../rig/browser';
+import { startCallee, type Callee } from '../rig/callee';
+import { rigRequest, type HttpReply } from '../rig/https-request';
+import { startKamailio, type Kamailio } from '../rig/kamailio';
+import { ha1 } from '../rig/sip-credentials';
+import {
+  LOGIN_PATH,
+  LOGOFF_PATH,
+  MISBEHAVIOUR_KINDS,
+  startUContactServer,
+  type MisbehaviourKind,
+  type UContactAgent,
+  type UContactServer,
+} from '../rig/ucontact-server';
+
+const MARIA: UContactAgent = {
+  agent: 'maria',
+  password: 'pw-maria',
+  name: '1997',
+  sipPassword: 'secret1997',
+  fullname: 'Maria Gomez',
+};
+const DOMAIN = 'acme.ucontactcloud.com';
+
+it('runs in a namespace that has nothing but loopback', () => {
+  expect(process.env.UCT_NETNS, 'run through node scripts/run-e2e.mjs').toBe('1');
+  expect(Object.keys(networkInterfaces())).toEqual(['lo']);
+});
+
+describe('fake uContact API', () => {
+  let server: UContactServer;
+  const login = (form: Record<string, string>, timeoutMs?: number): Promise<HttpReply> =>
+    rigRequest(LOGIN_PATH, { form, timeoutMs });
+  const good = { agent: 'maria', password: 'pw-maria' };
+
+  beforeAll(async () => {
+    server = await startUContactServer({ agents: [MARIA], misbehaviour: { slowDripMs: 600 } });
+  });
+  afterAll(() => server.close());
+
+  it('answers a good login over HTTPS with a JSON text body', async () => {
+    expect(server.origin).toBe('https://acme.ucontactcloud.com');
+    const reply = await login(good);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^text\/plain/);
+    const profile = JSON.parse(reply.body) as Record<string, string>;
+    expect(profile).toMatchObject({
+      name: '1997',
+      host: DOMAIN,
+      transport: 'wss',
+      md5secret: ha1('1997', 'secret1997'),
+      secret: 'secret1997',
+      callerid: 'Maria Gomez <1997>',
+      allow: 'alaw;ulaw',
+      dtmfmode: 'rfc2833',
+    });
+    expect(Buffer.from(profile.token ?? '', 'base64').toString()).toMatch(/^maria:[0-9a-f-]{36}$/);
+    const recorded = server.requests.at(-1);
+    expect(recorded).toMatchObject({ method: 'POST', path: LOGIN_PATH, form: good });
+  });
+
+  it("answers '0' for a bad password or an unknown agent", async () => {
+    expect((await login({ agent: 'maria', password: 'nope' })).body).toBe('0');
+    expect((await login({ agent: 'nobody', password: 'pw-maria' })).body).toBe('0');
+  });
+
+  it('logs off with the token once, then 401', async () => {
+    const { token } = JSON.parse((await login(good)).body) as { token: string };
+    const logoff = (): Promise<HttpReply> =>
+      rigRequest(LOGOFF_PATH, {
+        form: { agent: 'maria', interface: 'SIP/1997' },
+        headers: { authorization: `Basic ${token}` },
+      });
+    expect(await logoff()).toMatchObject({ status: 200, body: 'OK' });
+    expect((await logoff()).status).toBe(401);
+    expect(server.requests.filter((r) => r.path === LOGOFF_PATH).at(-1)?.form).toEqual({
+      agent: 'maria',
+      interface: 'SIP/1997',
+    });
+  });
+
+  it('serves nothing else', async () => {
+    expect((await rigRequest('/Integra/resources/whatever')).status).toBe(404);
+  });
+
+  const parses = (body: string): unknown => JSON.parse(body);
+  const expectations: Record<MisbehaviourKind, (reply: HttpReply) => void> = {
+    zero: (r) => expect(r).toMatchObject({ status: 200, body: '0' }),
+    error: (r) => expect(r).toMatchObject({ status: 200, body: 'Error' }),
+    'quoted-zero': (r) => expect(r).toMatchObject({ status: 200, body: '"0"' }),
+    empty: (r) => expect(r).toMatchObject({ status: 200, body: '' }),
+    whitespace: (r) => expect(r.body.trim()).toBe(''),
+    'html-200': (r) => expect(r.status === 200 && r.body.startsWith('<!DOCTYPE html>')).toBe(true),
+    'html-502': (r) => expect(r.status === 502 && r.body.includes('<html>')).toBe(true),
+    'html-503': (r) => expect(r.status === 503 && r.body.includes('<html>')).toBe(true),
+    'json-array': (r) => expect(Array.isArray(parses(r.body))).toBe(true),
+    'json-no-name': (r) => expect(parses(r.body)).not.toHaveProperty('name'),
+    'wrong-types': (r) => expect(parses(r.body)).toHaveProperty('name', 1997),
+    'truncated-json': (r) => expect(() => parses(r.body)).toThrow(),
+    bom: (r) => {
+      expect(r.body.charCodeAt(0)).toBe(0xfeff);
+      expect(parses(r.body.slice(1))).toHaveProperty('name', '1997');
+    },
+    huge: (r) => {
+      expect(r.body.length).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+      expect(parses(r.body)).toHaveProperty('name', '1997');
+    },
+    'slow-drip': (r) => {
+      expect(r.elapsedMs).toBeGreaterThanOrEqual(500);
+      expect(parses(r.body)).toHaveProperty('name', '1997');
+    },
+    hang: () => undefined, // checked below: no reply at all
+    reset: () => undefined,
+    'http-500': (r) => expect(r.status).toBe(500),
+    'http-401': (r) => expect(r.status).toBe(401),
+    'redirect-other-origin': (r) => {
+      expect(r.status).toBe(302);
+      expect(r.headers.location).toBe(`https://evil.ucontactcloud.com${LOGIN_PATH}`);
+    },
+  };
+
+  it.each(MISBEHAVIOUR_KINDS)('misbehaves as %s, until told to behave', async (kind) => {
+    server.behave(kind);
+    if (kind === 'hang' || kind === 'reset') {
+      await expect(login(good, 400)).rejects.toThrow(kind === 'hang' ? /timeout/ : /socket hang up|ECONNRESET/);
+    } else {
+      expectations[kind](await login(good));
+    }
+    server.behave('normal');
+    expect(JSON.parse((await login(good)).body)).toHaveProperty('name', '1997');
+  });
+
+  it('takes a custom handler too', async () => {
+    server.behave((c) => c.send(200, 'custom'));
+    expect((await login(good)).body).toBe('custom');
+    server.behave('normal');
+  });
+});
+
+describe('Kamailio and two far-end phones', () => {
+  const users = { '1997': ha1('1997', 'secret1997'), '2000': ha1('2000', 'secret2000') };
+  let kamailio: Kamailio;
+  let browser: Browser;
+  let alice: Callee;
+  let bob: Callee;
+
+  beforeAll(async () => {
+    [kamailio, browser] = await Promise.all([
+      startKamailio({ users, dialPlan: { '+14155550123': '2000' } }),
+      launchBrowser(),
+    ]);
+    [alice, bob] = await Promise.all([startCallee(browser), startCallee(browser)]);
+  });
+  afterAll(async () => {
+    await Promise.all([alice?.close(), bob?.close()]);
+    await browser?.close();
+    await kamailio?.stop();
+  });
+
+  it('registers 1997 over ws:// and 2000 over wss://host:8089 (one contact each)', async () => {
+    expect(kamailio.wssUrl).toBe('wss://acme.ucontactcloud.com:8089/ws');
+    const outcomes = await Promise.all([
+      alice.register({ wsUrl: kamailio.wsUrl, user: '1997', ha1: users['1997'], domain: DOMAIN }),
+      bob.register({ wsUrl: kamailio.wssUrl ?? '', user: '2000', ha1: users['2000'], domain: DOMAIN }),
+    ]);
+    expect(outcomes).toEqual([
+      { registered: true, code: 200 },
+      { registered: true, code: 200 },
+    ]);
+    const [a, b] = await Promise.all([kamailio.contacts('1997'), kamailio.contacts('2000')]);
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(b[0]?.socket).toMatch(/^tls:127\.0\.0\.1:8089/);
+    expect(a[0]?.expires).toBeGreaterThan(0);
+  });
+
+  it('connects a call with RTP both ways, DTMF, and a BYE at hangup', async () => {
+    await alice.call('+14155550123');
+    const invite = await bob.waitForInvite();
+    expect(invite.requestUriUser).toBe('2000');
+    expect(invite.to).toBe(`sip:+14155550123@${DOMAIN}`);
+    expect(invite.from).toBe(`sip:1997@${DOMAIN}`);
+    await bob.answer();
+    await Promise.all([alice.waitForCallState('established'), bob.waitForCallState('established')]);
+
+    const flowing = async (c: Callee): Promise<boolean> => {
+      const s = await c.stats();
+      return s.bytesReceived > 0 && s.bytesSent > 0;
+    };
+    await expect.poll(() => flowing(alice), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => flowing(bob), { timeout: 5_000 }).toBe(true);
+
+    alice.sendDtmf('1#');
+    await expect
+      .poll(async () => (await bob.state()).dtmf.map((d) => d.digit).join(''), { timeout: 5_000 })
+      .toBe('1#');
+    expect((await bob.state()).dtmf.every((d) => d.via === 'rtp')).toBe(true);
+
+    const invites = kamailio.sipRequests().filter((r) => r.method === 'INVITE' && !r.inDialog);
+    expect(invites.at(-1)).toMatchObject({ ruser: '+14155550123', fuser: '1997' });
+
+    await alice.hangup();
+    await bob.waitForCallState('terminated');
+    expect((await bob.state()).byeReceived).toBe(true);
+    expect(kamailio.sipRequests().some((r) => r.method === 'BYE' && r.fuser === '1997')).toBe(true);
+  });
+
+  it('logs an unregister (Expires 0)', async () => {
+    await alice.unregister();
+    expect(kamailio.sipRequests().some((r) => r.tuser === '1997' && r.unregister)).toBe(true);
+    await expect.poll(() => kamailio.contacts('1997')).toHaveLength(0);
+  });
+
+  it('refuses a wrong HA1 with 403 at once, without a REGISTER storm', async () => {
+    const before = kamailio.registerRequests('1997');
+    const outcome = await alice.register({
+      wsUrl: kamailio.wsUrl,
+      user: '1997',
+      ha1: ha1('1997', 'wrong'),
+      domain: DOMAIN,
+    });
+    expect(outcome).toEqual({ registered: false, code: 403 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(kamailio.registerRequests('1997') - before).toBeLessThanOrEqual(2);
+    expect(kamailio.sipReplies().at(-1)).toMatchObject({ user: '1997', code: 403 });
+  });
+
+  it('restarts on the same ports, then stops leaving no process', async () => {
+    const firstPid = kamailio.pid();
+    await kamailio.restart();
+    expect(kamailio.pid()).not.toBe(firstPid);
+    expect(
+      await alice.register({ wsUrl: kamailio.wsUrl, user: '1997', ha1: users['1997'], domain: DOMAIN }),
+    ).toEqual({ registered: true, code: 200 });
+    const pid = kamailio.pid();
+    await kamailio.stop();
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+    // Nor any of its workers: the whole process group is gone.
+    expect(() => process.kill(-pid, 0)).toThrow(/ESRCH/);
+  });
+});

@@ -1,0 +1,76 @@
+import { launchBrowserWithExtension, type ExtensionBrowser } from '../../rig/browser';
+import { startKamailio, type Kamailio } from '../../rig/kamailio';
+import { ha1 } from '../../rig/sip-credentials';
+import { startUContactServer, type UContactAgent, type UContactServer } from '../../rig/ucontact-server';
+import { PopupPage } from './popup-page';
+
+/** The agent every end-to-end test logs in as, and the far end it calls. */
+export const MARIA: UContactAgent = {
+  agent: 'maria',
+  password: 'maria-Pa55',
+  name: '1997',
+  sipPassword: 'sip-secret-1997',
+  fullname: 'María Gómez',
+};
+export const CALLEE = { user: '2000', password: 'sip-secret-2000' };
+export const INSTANCE = 'acme';
+export const INSTANCE_HOST = 'acme.ucontactcloud.com';
+
+export interface Environment {
+  ucontact: UContactServer;
+  kamailio: Kamailio;
+  browser: ExtensionBrowser;
+  /** Opens the popup in a tab and returns its page object. */
+  openPopup(): Promise<PopupPage>;
+  /** Pins settings a test needs before logging in (e.g. no ICE servers: loopback only). */
+  close(): Promise<void>;
+}
+
+export interface EnvironmentOptions {
+  agents?: UContactAgent[];
+  /** Extra SIP users at Kamailio (user -> password). */
+  sipUsers?: Record<string, string>;
+  /** Dialled user -> registered user, for calls to E.164 numbers. */
+  dialPlan?: Record<string, string>;
+}
+
+/** uContact API + Kamailio + Chromium with the built extension, all on loopback. */
+export async function startEnvironment(options: EnvironmentOptions = {}): Promise<Environment> {
+  const agents = options.agents ?? [MARIA];
+  const users: Record<string, string> = {};
+  for (const agent of agents) users[agent.name] = ha1(agent.name, agent.sipPassword);
+  users[CALLEE.user] = ha1(CALLEE.user, CALLEE.password);
+  for (const [user, password] of Object.entries(options.sipUsers ?? {})) users[user] = ha1(user, password);
+
+  const ucontact = await startUContactServer({ agents, instanceHost: INSTANCE_HOST });
+  const kamailio = await startKamailio({ users, dialPlan: options.dialPlan }).catch(async (error) => {
+    await ucontact.close();
+    throw error;
+  });
+  const browser = await launchBrowserWithExtension().catch(async (error) => {
+    await Promise.all([ucontact.close(), kamailio.stop()]);
+    throw error;
+  });
+
+  return {
+    ucontact,
+    kamailio,
+    browser,
+    async openPopup() {
+      return new PopupPage(await browser.openPopup());
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await Promise.all([ucontact.close(), kamailio.stop()]);
+    },
+  };
+}
+
+/** No STUN/TURN in tests: host candidates on loopback only. Set before logging in. */
+export async function useLoopbackIce(popup: PopupPage): Promise<void> {
+  await popup.page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object), iceServers: [] } });
+  });
+}

@@ -1,0 +1,72 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CalleeApi } from './callee/api';
+import { calleeHtml, calleeScript } from './callee-bundle';
+
+export type * from './callee/api';
+
+/**
+ * A potentially trustworthy origin (getUserMedia needs one). Requests to it never reach the
+ * network: the page's routes answer them.
+ */
+const BASE_URL = 'http://127.0.0.1/__uct-callee__/';
+
+type Methods = {
+  [K in keyof CalleeApi]: (...args: Parameters<CalleeApi[K]>) => Promise<Awaited<ReturnType<CalleeApi[K]>>>;
+};
+
+/** A second real sip.js phone, in an ordinary page, as the far end of calls. */
+export interface Callee extends Methods {
+  page: Page;
+  /** Uncaught errors of the page, for failure messages. */
+  errors: string[];
+  /** Disconnects the phone and closes its page (and its context if startCallee made one). */
+  close(): Promise<void>;
+}
+
+const METHODS: (keyof CalleeApi)[] = [
+  'register', 'unregister', 'waitForInvite', 'answer', 'decline', 'call', 'hangup', 'sendDtmf',
+  'waitForCallState', 'state', 'stats', 'stop',
+];
+
+/** Opens the far-end page in `target`: a context (e.g. the extension's) or a browser (own context). */
+export async function startCallee(target: BrowserContext | Browser): Promise<Callee> {
+  const ownContext = 'newContext' in target ? await target.newContext() : undefined;
+  const page = await (ownContext ?? (target as BrowserContext)).newPage();
+  const script = await calleeScript();
+  await page.route(`${BASE_URL}**`, (route) => {
+    const isScript = route.request().url().endsWith('.js');
+    return route.fulfill({
+      contentType: isScript ? 'text/javascript' : 'text/html',
+      body: isScript ? script : calleeHtml(),
+    });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${BASE_URL}index.html`);
+  await page.waitForFunction(() => 'callee' in window);
+
+  const invoke = (name: keyof CalleeApi, args: unknown[]): Promise<never> =>
+    page.evaluate(
+      ([n, a]) => {
+        const api = (window as unknown as { callee: Record<string, (...x: unknown[]) => unknown> }).callee;
+        return api[n as string]?.(...(a as unknown[])) as never;
+      },
+      [name, args] as const,
+    );
+  const methods = Object.fromEntries(
+    METHODS.map((name) => [name, (...args: unknown[]) => invoke(name, args)]),
+  ) as unknown as Methods;
+
+  return {
+    ...methods,
+    page,
+    errors,
+    close: async () => {
+      // Unregister politely, but never let a dead server hold up teardown.
+      const stopped = invoke('stop', []).catch(() => undefined);
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
+      await page.close();
+      await ownContext?.close();
+    },
+  };
+}

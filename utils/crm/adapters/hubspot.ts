@@ -1,0 +1,25 @@
+import type { CrmAdapter } from '../adapter';
+
+/**
+ * HubSpot CRM record and index pages. Property values sit in `data-selenium-test` containers;
+ * the "Record ID" property is an 11-digit number that reads as a valid US phone number.
+ */
+export const hubspot: CrmAdapter = {
+  id: 'hubspot',
+  name: 'HubSpot',
+  matches: ['*://app.hubspot.com/*'],
+  exclude: [
+    '[data-selenium-test="property-input-hs_object_id"]',
+    '[data-selenium-test="property-input-amount"]',
+    '[data-selenium-test="property-input-createdate"]',
+    '[data-selenium-test="property-input-zip"]',
+    '[data-test-id="record-id"]',
+    'td[data-column-name="hs_object_id"]',
+    'td[data-column-name="amount"]',
+  ].join(', '),
+  phoneFields: [
+    '[data-selenium-test="property-input-phone"] [data-selenium-test="property-value"]',
+    '[data-selenium-test="property-input-mobilephone"] [data-selenium-test="property-value"]',
+    'td[data-column-name="phone"] [data-selenium-test="property-value"]',
+  ].join(', '),
+};

@@ -1,0 +1,18 @@
+import type { CrmAdapter } from '../adapter';
+
+/**
+ * Zendesk Support agent workspace: ticket and user pages. Ticket numbers show as `#12345` and
+ * organization/external IDs as bare digits.
+ */
+export const zendesk: CrmAdapter = {
+  id: 'zendesk',
+  name: 'Zendesk',
+  matches: ['*://*.zendesk.com/*'],
+  exclude: [
+    '[data-test-id="ticket-id"]',
+    '[data-test-id="header-tab-subtitle"]',
+    '[data-test-id="user-external-id"]',
+    '[data-test-id="ticket-fields-order-number"]',
+  ].join(', '),
+  phoneFields: '[data-test-id="user-identity-phone"] [data-test-id="identity-value"]',
+};

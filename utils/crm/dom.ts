@@ -1,0 +1,42 @@
+/** DOM helpers the scanner needs that cross shadow-root boundaries. */
+
+/** The parent element, stepping from a shadow root to its host. */
+export function composedParent(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  return parent && isShadowRoot(parent) ? parent.host : null;
+}
+
+/** Whether `node` or an ancestor (across shadow roots) satisfies `test`. */
+export function someComposedAncestor(node: Node, test: (element: Element) => boolean): boolean {
+  for (let element = isElement(node) ? node : composedParent(node); element; element = composedParent(element)) {
+    if (test(element)) return true;
+  }
+  return false;
+}
+
+/**
+ * Do-not-call markup drawn with CSS: `text-decoration: line-through` on the element or any
+ * ancestor (decorations propagate to descendants without being inherited, so each is checked).
+ */
+export function hasLineThrough(node: Node): boolean {
+  const view = node.ownerDocument?.defaultView;
+  if (!view) return false;
+  return someComposedAncestor(node, (element) => {
+    if (element.localName === 'body' || element.localName === 'html') return false;
+    const style = view.getComputedStyle(element);
+    return `${style.textDecorationLine} ${style.textDecoration}`.includes('line-through');
+  });
+}
+
+export function isElement(node: Node): node is Element {
+  return node.nodeType === Node.ELEMENT_NODE;
+}
+
+export function isText(node: Node): node is Text {
+  return node.nodeType === Node.TEXT_NODE;
+}
+
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}

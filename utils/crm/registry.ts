@@ -1,0 +1,43 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { CrmAdapter } from './adapter';
+import { dynamics } from './adapters/dynamics';
+import { freshdesk } from './adapters/freshdesk';
+import { generic } from './adapters/generic';
+import { hubspot } from './adapters/hubspot';
+import { odoo } from './adapters/odoo';
+import { pipedrive } from './adapters/pipedrive';
+import { salesforce } from './adapters/salesforce';
+import { zendesk } from './adapters/zendesk';
+import { zoho } from './adapters/zoho';
+
+/** Every adapter; the first whose hosts match a page wins, `generic` catches the rest. */
+export const ADAPTERS: readonly CrmAdapter[] = [
+  salesforce,
+  hubspot,
+  zoho,
+  dynamics,
+  pipedrive,
+  zendesk,
+  freshdesk,
+  odoo,
+  generic,
+];
+
+/** The adapter for a page URL. */
+export function adapterFor(url: string | URL): CrmAdapter {
+  return ADAPTERS.find((adapter) => matchesAny(adapter.matches, url)) ?? generic;
+}
+
+/** The CRM hosts the content script is declared for in the manifest. */
+export function crmMatchPatterns(): string[] {
+  return ADAPTERS.flatMap((adapter) => adapter.matches);
+}
+
+/** Whether the manifest's CRM patterns already cover `url` (so no runtime registration is needed). */
+export function isDeclaredCrmUrl(url: string | URL): boolean {
+  return matchesAny(crmMatchPatterns(), url);
+}
+
+function matchesAny(patterns: readonly string[], url: string | URL): boolean {
+  return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
+}
