@@ -21,7 +21,6 @@ describe('login from the popup', () => {
   });
 
   it('logs in with good credentials, shows the agent, and keeps the session when reopened', async () => {
-    await popup.page.setViewportSize({ width: 372, height: 520 });
     await popup.instance.waitFor();
     await saveScreenshot(popup.page, 'popup-logged-out');
 

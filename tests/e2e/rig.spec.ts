@@ -179,7 +179,7 @@ describe('Kamailio and two far-end phones', () => {
     expect(a[0]?.expires).toBeGreaterThan(0);
   });
 
-  it('connects a call with RTP both ways, DTMF, and a BYE at hangup', async () => {
+  it('connects a call: RTP both ways, DTMF (RTP and INFO), hold, BYE at hangup', async () => {
     await alice.call('+14155550123');
     const invite = await bob.waitForInvite();
     expect(invite.requestUriUser).toBe('2000');
@@ -195,11 +195,17 @@ describe('Kamailio and two far-end phones', () => {
     await expect.poll(() => flowing(alice), { timeout: 5_000 }).toBe(true);
     await expect.poll(() => flowing(bob), { timeout: 5_000 }).toBe(true);
 
-    alice.sendDtmf('1#');
-    await expect
-      .poll(async () => (await bob.state()).dtmf.map((d) => d.digit).join(''), { timeout: 5_000 })
-      .toBe('1#');
-    expect((await bob.state()).dtmf.every((d) => d.via === 'rtp')).toBe(true);
+    const digits = async (): Promise<string> =>
+      (await bob.state()).dtmf.map((d) => `${d.digit}/${d.via}`).join(' ');
+    // RTP tones play out over time; INFO is sent at once: one after the other keeps the order.
+    await alice.sendDtmf('1#');
+    await expect.poll(digits, { timeout: 5_000 }).toBe('1/rtp #/rtp');
+    await alice.sendDtmf('7', 'info');
+    await expect.poll(digits).toBe('1/rtp #/rtp 7/info');
+
+    await alice.hold(true);
+    await alice.hold(false);
+    expect((await bob.state()).reinviteDirections).toEqual(['sendonly', 'sendrecv']);
 
     const invites = kamailio.sipRequests().filter((r) => r.method === 'INVITE' && !r.inDialog);
     expect(invites.at(-1)).toMatchObject({ ruser: '+14155550123', fuser: '1997' });

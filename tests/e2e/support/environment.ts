@@ -22,7 +22,6 @@ export interface Environment {
   browser: ExtensionBrowser;
   /** Opens the popup in a tab and returns its page object. */
   openPopup(): Promise<PopupPage>;
-  /** Pins settings a test needs before logging in (e.g. no ICE servers: loopback only). */
   close(): Promise<void>;
 }
 
@@ -57,7 +56,10 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     kamailio,
     browser,
     async openPopup() {
-      return new PopupPage(await browser.openPopup());
+      const page = await browser.openPopup();
+      // The size Chrome gives the popup, so screenshots show what an agent sees.
+      await page.setViewportSize({ width: 372, height: 600 });
+      return new PopupPage(page);
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -87,7 +87,10 @@ export interface CalleeApi {
   decline(code?: number): Promise<void>;
   call(target: string, options?: CallOptions): Promise<void>;
   hangup(): Promise<void>;
-  sendDtmf(tones: string): void;
+  /** RFC 4733 over RTP (default, what `dtmfmode=rfc2833` means) or one SIP INFO per tone. */
+  sendDtmf(tones: string, via?: 'rtp' | 'info'): Promise<void>;
+  /** Re-INVITE with sendonly (hold) or sendrecv (resume). */
+  hold(held: boolean): Promise<void>;
   waitForCallState(state: CallState, timeoutMs?: number): Promise<void>;
   state(): CalleeState;
   stats(): Promise<CalleeStats>;

@@ -78,13 +78,25 @@ const onRtpDigit = (digit: string): void => {
   notify();
 };
 
-// Every peer connection gets the RFC 4733 listener on its receivers, installed before media flows.
+/**
+ * Every peer connection gets the RFC 4733 listener on its audio receiver. sip.js adds the local
+ * track before applying the remote description; Chromium 156 then ignores a transform set in the
+ * `track` event (no frames ever reach it), so it is set as soon as addTrack creates the receiver.
+ */
 const baseFactory = Web.defaultSessionDescriptionHandlerFactory();
 const sdhFactory: SessionDescriptionHandlerFactory = (s, options) => {
   const sdh = baseFactory(s, options) as Web.SessionDescriptionHandler;
-  sdh.peerConnection?.addEventListener('track', (event) => {
-    startRtpDtmfListener(event.receiver, onRtpDigit);
-  });
+  const pc = sdh.peerConnection;
+  if (!pc) return sdh;
+  const addTrack = pc.addTrack.bind(pc);
+  pc.addTrack = (track, ...streams) => {
+    const sender = addTrack(track, ...streams);
+    const receiver = pc.getTransceivers().find((t) => t.sender === sender)?.receiver;
+    if (receiver) startRtpDtmfListener(receiver, onRtpDigit);
+    return sender;
+  };
+  // Remote audio without a local track of ours (rare): the track event is the only hook.
+  pc.addEventListener('track', (event) => startRtpDtmfListener(event.receiver, onRtpDigit));
   return sdh;
 };
 
@@ -106,7 +118,6 @@ function playRemoteAudio(s: Session): void {
 
 /** Tracks one call: its state, BYE, INFO digits, re-INVITE directions, REFERs. */
 function adopt(s: Session, initial: CallState): void {
-  (window as unknown as Record<string, unknown>).dbgSession = s;
   session = s;
   status.call = initial;
   status.byeReceived = false;
@@ -260,6 +271,24 @@ async function hangup(): Promise<void> {
   else if (s instanceof Invitation && s.state === SessionState.Initial) await s.reject();
 }
 
+async function sendDtmf(tones: string, via: 'rtp' | 'info' = 'rtp'): Promise<void> {
+  const s = session;
+  if (s?.state !== SessionState.Established) throw new Error('callee: no call for DTMF');
+  if (via === 'rtp') {
+    const sdh = s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    if (!sdh?.sendDtmf(tones)) throw new Error('callee: DTMF not sent (no DTMF sender)');
+    return;
+  }
+  for (const tone of tones) {
+    const content = `Signal=${tone}\r\nDuration=160\r\n`;
+    await s.info({
+      requestOptions: {
+        body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content },
+      },
+    });
+  }
+}
+
 async function stats(): Promise<CalleeStats> {
   const result: CalleeStats = {
     bytesReceived: 0,
@@ -311,9 +340,10 @@ const api: CalleeApi = {
   },
   call,
   hangup,
-  sendDtmf: (tones) => {
-    const sdh = session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
-    if (!sdh?.sendDtmf(tones)) throw new Error('callee: DTMF not sent (no call or no DTMF sender)');
+  sendDtmf,
+  hold: async (held) => {
+    if (session?.state !== SessionState.Established) throw new Error('callee: no call to hold');
+    await session.invite({ sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold: held } });
   },
   waitForCallState: (state, timeoutMs = 10_000) =>
     until(() => status.call === state, timeoutMs, `call state ${state}`),

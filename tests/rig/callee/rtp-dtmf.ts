@@ -9,12 +9,11 @@ const WORKER_SOURCE = `
 const EVENTS = '0123456789*#ABCD';
 postMessage({ ready: true });
 onrtctransform = (event) => {
-  postMessage({ channel: -1, digit: 'rtctransform ' + JSON.stringify(event.transformer.options) });
   const { readable, writable, options } = event.transformer;
   const seen = new Set();
   readable.pipeThrough(new TransformStream({
     transform(frame, controller) {
-      const meta = frame.getMetadata(); self.n = (self.n || 0) + 1; if (self.n % 100 === 1) postMessage({ channel: -1, digit: JSON.stringify(meta) });
+      const meta = frame.getMetadata();
       if (meta.mimeType === 'audio/telephone-event' && frame.data.byteLength >= 4) {
         const code = new Uint8Array(frame.data)[0];
         // One event spans several packets sharing an RTP timestamp: report it once.
@@ -51,7 +50,6 @@ export function prepareRtpDtmf(): Promise<boolean> {
         worker = started;
         resolve(true);
       } else {
-        if (message.channel === -1) console.log('dbg', message.digit);
         listeners.get(message.channel)?.(message.digit);
       }
     };
@@ -61,7 +59,7 @@ export function prepareRtpDtmf(): Promise<boolean> {
 
 /** Reports the digits arriving on `receiver`; a no-op unless prepareRtpDtmf() succeeded. */
 export function startRtpDtmfListener(receiver: RTCRtpReceiver, onDigit: (digit: string) => void): void {
-  if (!worker || receiver.track.kind !== 'audio') return;
+  if (!worker || receiver.transform || receiver.track.kind !== 'audio') return;
   const channel = nextChannel++;
   listeners.set(channel, onDigit);
   receiver.transform = new RTCRtpScriptTransform(worker, { channel });

@@ -1,0 +1,242 @@
+import type { ErrorInfo } from '@/utils/errors';
+import type { MessageKey } from '@/utils/i18n';
+import type { PageStatus, Result } from '@/utils/messages';
+import type { PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
+
+/** The tag of the element that hosts each button's shadow root. Carries nothing but a style. */
+export const CALL_BUTTON_HOST = 'ucontact-call';
+
+/** How long an inline hint (not logged in, phone not ready…) stays up. */
+const HINT_MS = 5_000;
+
+export interface CallButtonsOptions {
+  document: Document;
+  /** Places the call (the content script asks the background). */
+  dial(value: PhoneValue): Promise<Result<null>>;
+  /** Localized text; `t` from utils/i18n in the extension. */
+  translate(key: MessageKey, substitutions?: string[]): string;
+  /** Timers that die with the content script (WXT's `ctx.setTimeout`). */
+  later(task: () => void, ms: number): void;
+}
+
+export interface CallButtons {
+  /** A new button for `value`, inside the shadow root of a fresh host element (returned). */
+  create(value: PhoneValue): HTMLElement;
+  /** Whether `element` is a host made here (or by an earlier copy of this script). */
+  isHost(element: Element): boolean;
+  /** The agent clicked the phone link this host belongs to: act as if the button was clicked. */
+  activate(host: HTMLElement): void;
+  /** Shows login / in-call state on every button. */
+  setStatus(status: PageStatus | null): void;
+  /** Removes every host made here. */
+  removeAll(): void;
+}
+
+type ButtonState = 'idle' | 'dialing' | 'in-call' | 'logged-out';
+
+/**
+ * The click-to-call buttons. Each is a real `<button>` in an open shadow root (page CSS cannot
+ * reach it; tests and assistive technology can), named "Call <number as shown>" and marked
+ * `data-ucontact-call="<dial string>"` for people and tests to read. What is dialled is never read
+ * back from the page: the value the detector produced is kept in a WeakMap only this closure sees,
+ * and only trusted clicks (a person, not a script) use it.
+ */
+export function createCallButtons(options: CallButtonsOptions): CallButtons {
+  const { document, translate } = options;
+  const values = new WeakMap<HTMLButtonElement, PhoneValue>();
+  const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
+  const busy = new WeakSet<HTMLButtonElement>();
+  const hosts = new Set<HTMLElement>();
+  let status: PageStatus | null = null;
+
+  function create(value: PhoneValue): HTMLElement {
+    const host = document.createElement(CALL_BUTTON_HOST);
+    styleHost(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'call';
+    button.dataset.ucontactCall = value.dial;
+    button.setAttribute('aria-label', translate('callButtonLabel', [value.display]));
+    button.append(phoneIcon(document));
+    const hint = document.createElement('span');
+    hint.className = 'hint';
+    hint.setAttribute('role', 'status');
+    hint.hidden = true;
+    root.append(style, button, hint);
+
+    values.set(button, value);
+    buttons.set(host, button);
+    hosts.add(host);
+    button.addEventListener('click', (event) => {
+      // The page must not see (or act on) clicks on the button: a row click would open the record.
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted !== true) return;
+      void call(button);
+    });
+    render(button);
+    return host;
+  }
+
+  async function call(button: HTMLButtonElement): Promise<void> {
+    const value = values.get(button);
+    if (!value || busy.has(button)) return;
+    busy.add(button);
+    render(button);
+    let error: ErrorInfo | null = null;
+    try {
+      const result = await options.dial(value);
+      if (!result.ok) error = result.error;
+    } catch {
+      // The extension was reloaded or the background is gone: the agent should still see why.
+      error = { key: 'errorUnexpected', substitutions: [] };
+    } finally {
+      busy.delete(button);
+      render(button);
+    }
+    if (error) showHint(button, translate(error.key, error.substitutions));
+    else hideHint(button);
+  }
+
+  function render(button: HTMLButtonElement): void {
+    const value = values.get(button);
+    if (!value) return;
+    const state: ButtonState = busy.has(button)
+      ? 'dialing'
+      : status?.inCall
+        ? 'in-call'
+        : status?.loggedIn === false
+          ? 'logged-out'
+          : 'idle';
+    button.dataset.state = state;
+    button.setAttribute('aria-busy', String(state === 'dialing'));
+    button.title =
+      state === 'dialing'
+        ? translate('callButtonDialing', [value.formatted])
+        : state === 'in-call'
+          ? translate('callButtonInCall', [value.formatted])
+          : translate('callButtonTitle', [value.formatted]);
+  }
+
+  function showHint(button: HTMLButtonElement, text: string): void {
+    const hint = button.nextElementSibling as HTMLElement | null;
+    if (!hint) return;
+    hint.textContent = text;
+    hint.hidden = false;
+    options.later(() => hideHint(button), HINT_MS);
+  }
+
+  function hideHint(button: HTMLButtonElement): void {
+    const hint = button.nextElementSibling as HTMLElement | null;
+    if (hint) hint.hidden = true;
+  }
+
+  return {
+    create,
+    isHost: (element) => element.localName === CALL_BUTTON_HOST,
+    activate(host) {
+      const button = buttons.get(host);
+      if (button) void call(button);
+    },
+    setStatus(next) {
+      status = next;
+      for (const host of hosts) {
+        if (!host.isConnected) hosts.delete(host);
+        else {
+          const button = buttons.get(host);
+          if (button) render(button);
+        }
+      }
+    },
+    removeAll() {
+      for (const host of hosts) host.remove();
+      hosts.clear();
+    },
+  };
+}
+
+/**
+ * The host sits in the page, so page CSS applies to it: `all: initial` with `!important` inline
+ * wins over any stylesheet rule, and the size follows the surrounding text so rows do not grow.
+ */
+function styleHost(host: HTMLElement): void {
+  const declarations: [string, string][] = [
+    ['all', 'initial'],
+    ['display', 'inline-block'],
+    ['position', 'relative'],
+    ['vertical-align', 'middle'],
+    ['margin', '0 0 0 0.3em'],
+    ['padding', '0'],
+    ['border', '0'],
+    ['font-size', 'inherit'],
+    ['line-height', '0'],
+    ['width', 'auto'],
+    ['height', 'auto'],
+    ['float', 'none'],
+    ['visibility', 'visible'],
+    ['opacity', '1'],
+  ];
+  for (const [name, value] of declarations) host.style.setProperty(name, value, 'important');
+}
+
+/** Built with DOM calls, not `innerHTML`, so pages enforcing Trusted Types do not object. */
+function phoneIcon(document: Document): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute(
+    'd',
+    'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z',
+  );
+  svg.append(path);
+  return svg;
+}
+
+const CSS = `
+.call {
+  all: unset;
+  box-sizing: border-box;
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  width: 1.2em;
+  height: 1.2em;
+  min-width: 14px;
+  min-height: 14px;
+  border-radius: 50%;
+  background: #0b8043;
+  color: #fff;
+  cursor: pointer;
+  vertical-align: middle;
+}
+.call:hover { background: #075e30; }
+.call:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.call svg { width: 65%; height: 65%; fill: currentColor; pointer-events: none; }
+.call[data-state="dialing"] { animation: ucontact-pulse 1s ease-in-out infinite; }
+.call[data-state="in-call"] { background: #e37400; }
+.call[data-state="logged-out"] { background: #80868b; }
+@keyframes ucontact-pulse { 50% { opacity: 0.45; } }
+@media (prefers-reduced-motion: reduce) {
+  .call[data-state="dialing"] { animation: none; opacity: 0.6; }
+}
+.hint {
+  position: absolute;
+  top: calc(100% + 4px);
+  left: 0;
+  z-index: 2147483647;
+  max-width: 280px;
+  width: max-content;
+  padding: 4px 8px;
+  border-radius: 4px;
+  background: #202124;
+  color: #fff;
+  font: 12px/1.4 system-ui, sans-serif;
+  white-space: normal;
+}
+.hint[hidden] { display: none; }
+`;
