@@ -10,7 +10,7 @@ import { createTonePlayer } from '@/utils/phone-host/tones';
 import { openMicrophoneSetupIfNeeded } from '@/utils/phone-host/microphone-setup';
 import { createSessionService } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
-import { agentItem, credentialsItem, phoneSnapshotItem, readSettings } from '@/utils/storage';
+import { agentItem, credentialsItem, phoneSnapshotItem, readSettings, settingsItem } from '@/utils/storage';
 
 const WATCHDOG_ALARM = 'phone-watchdog';
 
@@ -90,12 +90,7 @@ export default defineBackground({
           inCall: view.loggedIn && !!view.call && !['ended', 'failed'].includes(view.call.state),
         };
       },
-      'call.dial': async (payload) => {
-        if (!(await credentialsItem.getValue())) {
-          return { ok: false, error: { key: 'errorNotLoggedIn', substitutions: [] } };
-        }
-        return command(() => phone.command('phone.dial', payload));
-      },
+      'call.dial': (payload) => command(() => phone.command('phone.dial', payload)),
       'call.answer': () => command(() => phone.command('phone.answer', null)),
       'call.decline': () => command(() => phone.command('phone.decline', null)),
       'call.hangup': () => command(() => phone.command('phone.hangup', null)),
@@ -111,6 +106,16 @@ export default defineBackground({
       if (alarm.name === WATCHDOG_ALARM) void phone.ensureRunning();
     });
     browser.runtime.onStartup.addListener(() => void phone.ensureRunning());
+    // A device picked in the options page applies at once, mid-call too.
+    settingsItem.watch((settings, previous) => {
+      if (settings?.audioInputId === previous?.audioInputId && settings?.audioOutputId === previous?.audioOutputId) return;
+      phone
+        .command('phone.devices', {
+          audioInputId: settings?.audioInputId ?? '',
+          audioOutputId: settings?.audioOutputId ?? '',
+        })
+        .catch((error: unknown) => debugLog('audio devices not applied', error));
+    });
     void phone.ensureRunning().catch((error: unknown) => debugLog('phone resume', error));
     void session.view().then(showSessionOnBadge);
   },

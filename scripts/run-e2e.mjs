@@ -4,7 +4,8 @@
 // It is also a PID namespace: when the suite ends, the kernel kills anything it left behind.
 //   node scripts/run-e2e.mjs [vitest args...]      e.g. node scripts/run-e2e.mjs tests/e2e/rig.spec.ts
 import { spawn, spawnSync } from 'node:child_process';
-import { constants } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,15 +19,27 @@ function exitLike(code, signal) {
 }
 
 if (process.env.UCT_NETNS === '1') {
-  // Inside the namespace (as its PID 1): run vitest in its own process group so it gets each
-  // forwarded signal exactly once.
+  // Inside the namespace (as its PID 1). Everything the suite writes to TMPDIR (profiles, Kamailio
+  // run dirs, certificates) goes to one directory removed afterwards: vitest ends its workers
+  // without running their exit hooks. UCT_KEEP_TMP=1 keeps it for debugging.
+  const tmp = mkdtempSync(join(tmpdir(), 'uct-e2e-'));
+  // Own process group, so vitest gets each forwarded signal exactly once.
   const vitest = spawn(
     process.execPath,
     [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', ...args],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+      env: { ...process.env, TMPDIR: tmp },
+    },
   );
   for (const signal of FORWARDED) process.on(signal, () => vitest.kill(signal));
-  vitest.on('exit', exitLike);
+  vitest.on('exit', (code, signal) => {
+    if (process.env.UCT_KEEP_TMP === '1') console.error(`run-e2e: kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+    exitLike(code, signal);
+  });
 } else {
   const unshare = [
     '--net', '--pid', '--fork', '--mount-proc',

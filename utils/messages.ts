@@ -117,6 +117,7 @@ export interface PhoneHostRequests {
   'phone.dtmf': { payload: { digits: string }; reply: Result<null> };
   'phone.stats': { payload: null; reply: Result<AudioStats | null> };
   'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };
+  'phone.devices': { payload: { audioInputId: string; audioOutputId: string }; reply: null };
 }
 
 export type PhoneHostRequestType = keyof PhoneHostRequests;

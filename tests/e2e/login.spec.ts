@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { screenshot as saveScreenshot } from '../rig/screenshot';
+import { screenshot } from '../rig/screenshot';
 import { INSTANCE, MARIA, startEnvironment, useLoopbackIce, type Environment } from './support/environment';
 import type { PopupPage } from './support/popup-page';
 
@@ -22,14 +22,14 @@ describe('login from the popup', () => {
 
   it('logs in with good credentials, shows the agent, and keeps the session when reopened', async () => {
     await popup.instance.waitFor();
-    await saveScreenshot(popup.page, 'popup-logged-out');
+    await screenshot(popup.page, 'popup-logged-out');
 
     await popup.login({ instance: INSTANCE, agent: MARIA.agent, password: MARIA.password });
     await expect.poll(() => popup.page.getByTestId('agent-name').textContent()).toBe('María Gómez');
     expect(await popup.page.getByTestId('agent-extension').textContent()).toContain('1997');
     expect(await popup.sipStatus.getAttribute('data-state')).toMatch(/^(connecting|registered)$/);
     await popup.waitForSipState('registered');
-    await saveScreenshot(popup.page, 'popup-logged-in');
+    await screenshot(popup.page, 'popup-logged-in');
 
     const login = env.ucontact.requests.find((r) => r.path.endsWith('/AgentLogin'));
     expect(login?.form).toEqual({ agent: MARIA.agent, password: MARIA.password });
@@ -73,7 +73,7 @@ describe('login from the popup', () => {
     expect((await popup.storage('session')).credentials).toBeUndefined();
     // What was typed is still there to correct.
     expect(await popup.password.inputValue()).toBe('not-the-password');
-    await saveScreenshot(popup.page, 'popup-wrong-password');
+    await screenshot(popup.page, 'popup-wrong-password');
   });
 
   it('an HTML 502 page from the instance shows an alert and stores nothing', async () => {

@@ -1,9 +1,11 @@
 // Proves the test rig itself (fake uContact API, Kamailio, far-end sip.js phones) inside the
 // loopback-only namespace. Needs no extension build. Run: node scripts/run-e2e.mjs tests/e2e/rig.spec.ts
-import { networkInterfaces } from 'node:os';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../rig/browser';
+import { launchBrowser, launchBrowserWithExtension } from '../rig/browser';
 import { startCallee, type Callee } from '../rig/callee';
 import { rigRequest, type HttpReply } from '../rig/https-request';
 import { startKamailio, type Kamailio } from '../rig/kamailio';
@@ -248,5 +250,68 @@ describe('Kamailio and two far-end phones', () => {
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
     // Nor any of its workers: the whole process group is gone.
     expect(() => process.kill(-pid, 0)).toThrow(/ESRCH/);
+  });
+});
+
+/** A minimal MV3 extension standing in for the real build, which this spec must not need. */
+function writeProbeExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'uct-probe-ext-'));
+  const files: Record<string, string> = {
+    'manifest.json': JSON.stringify({
+      manifest_version: 3,
+      name: 'rig probe',
+      version: '1.0',
+      background: { service_worker: 'sw.js' },
+      permissions: ['storage'],
+      host_permissions: ['https://*.ucontactcloud.com/*'],
+    }),
+    'sw.js': `
+      self.login = async (origin) => {
+        const body = new URLSearchParams({ agent: 'maria', password: 'pw-maria' });
+        return (await fetch(origin + '${LOGIN_PATH}', { method: 'POST', body })).text();
+      };
+      chrome.runtime.onMessage.addListener((message, sender, reply) => reply('pong'));`,
+    'popup.html': '<!doctype html><title>probe popup</title><p>popup</p>',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('Chromium with an extension', () => {
+  let server: UContactServer;
+  beforeAll(async () => {
+    server = await startUContactServer({ agents: [MARIA] });
+  });
+  afterAll(() => server.close());
+
+  it('loads it, reaches the fake uContact by its production name, survives worker and browser restarts', async () => {
+    let ext = await launchBrowserWithExtension({ extensionPath: writeProbeExtension() });
+    try {
+      expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+      const sw = await ext.serviceWorker();
+      const reply = await sw.evaluate((origin) => (self as unknown as { login(o: string): Promise<string> }).login(origin), server.origin);
+      expect(JSON.parse(reply)).toHaveProperty('name', '1997');
+      expect(server.requests.at(-1)?.headers.host).toBe('acme.ucontactcloud.com');
+      await sw.evaluate(() => chrome.storage.local.set({ probe: 42 }));
+
+      const popup = await ext.openPopup();
+      expect(await popup.title()).toBe('probe popup');
+
+      await ext.stopServiceWorkers();
+      await expect.poll(() => ext.context.serviceWorkers().length).toBe(0);
+      // A message wakes the worker again; serviceWorker() then finds the new one.
+      expect(await popup.evaluate(() => chrome.runtime.sendMessage('ping'))).toBe('pong');
+      expect((await ext.serviceWorker()).url()).toContain(ext.extensionId);
+
+      const { userDataDir, extensionId } = ext;
+      ext = await ext.relaunch();
+      expect(ext.extensionId).toBe(extensionId);
+      expect(ext.userDataDir).toBe(userDataDir);
+      const stored = await (await ext.serviceWorker()).evaluate(() => chrome.storage.local.get('probe'));
+      expect(stored).toEqual({ probe: 42 });
+    } finally {
+      await ext.close();
+    }
+    expect(existsSync(ext.userDataDir)).toBe(false);
   });
 });

@@ -56,8 +56,8 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
   const wssPort = options.wssPort === false ? undefined : (options.wssPort ?? 8089);
   const domains = options.domains ?? ['acme.ucontactcloud.com', '127.0.0.1', 'localhost'];
   const rundir = mkdtempSync(join(tmpdir(), 'uct-kamailio-'));
-  // Kept across stop()/restart(); gone with the test process unless asked to keep it for debugging.
-  if (!process.env.UCT_KEEP_RUNDIR) onProcessExit(() => rmSync(rundir, { recursive: true, force: true }));
+  // Kept across stop()/restart(); gone with the test process unless UCT_KEEP_TMP=1 (debugging).
+  if (process.env.UCT_KEEP_TMP !== '1') onProcessExit(() => rmSync(rundir, { recursive: true, force: true }));
   const cfgPath = join(rundir, 'kamailio.cfg');
   const pidPath = join(rundir, 'kamailio.pid');
   const logPath = join(rundir, 'kamailio.log');

@@ -22,6 +22,7 @@ const IDLE: PhoneSnapshot = { sessionId: null, registration: { state: 'unregiste
 export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & { snapshot(): PhoneSnapshot } {
   let phone: Phone | undefined;
   let sessionId: string | null = null;
+  let outputId = '';
 
   const snapshot = (): PhoneSnapshot =>
     phone ? { sessionId, registration: phone.registrationView, call: phone.callView } : { ...IDLE };
@@ -29,9 +30,9 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   const emit = () => options.onSnapshot(snapshot());
 
   function followTones(call: CallView | null): void {
-    if (call?.state === 'ringing' && call.direction === 'incoming') options.tones.play('ringtone');
+    if (call?.state === 'ringing' && call.direction === 'incoming') options.tones.play('ringtone', outputId);
     else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
-      options.tones.play('ringback');
+      options.tones.play('ringback', outputId);
     } else options.tones.stop();
   }
 
@@ -56,6 +57,13 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
+  }
+
+  /** Remote audio and ringing go to the chosen speaker, where the browser supports it. */
+  async function setOutput(deviceId: string): Promise<void> {
+    outputId = deviceId;
+    const audio = options.remoteAudio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+    await audio.setSinkId?.(deviceId).catch((error: unknown) => options.log?.('warn', 'audio', String(error)));
   }
 
   /** For commands that answer nothing but success or a reason. */
@@ -98,10 +106,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
         );
         phone = next;
         sessionId = config.sessionId;
-        const audio = options.remoteAudio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
-        if (config.audioOutputId && audio.setSinkId) {
-          await audio.setSinkId(config.audioOutputId).catch(() => undefined);
-        }
+        await setOutput(config.audioOutputId);
         void next.start();
         return { ok: true, value: snapshot() };
       } catch (error) {
@@ -126,6 +131,11 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     'phone.hold': ({ held }) => act((p) => p.setHeld(held)),
     'phone.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
     'phone.stats': () => run((p) => p.stats()),
+    'phone.devices': async ({ audioInputId, audioOutputId }) => {
+      await phone?.setAudioInput(audioInputId ? { deviceId: { exact: audioInputId } } : true);
+      await setOutput(audioOutputId);
+      return null;
+    },
     'phone.microphone': async () => {
       try {
         const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });

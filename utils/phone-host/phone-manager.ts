@@ -1,4 +1,5 @@
-import type { PhoneConfig, PhoneHostRequests, PhoneHostRequestType, Result } from '../messages';
+import { AppError } from '../errors';
+import type { PhoneConfig, PhoneHostRequests, PhoneHostRequestType } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
 import type { PhoneHostClient } from './phone-host-client';
 
@@ -41,12 +42,15 @@ export function createPhoneManager(options: PhoneManagerOptions) {
     await options.client.request('phone.stop', null).catch(() => undefined);
   }
 
-  /** Runs a call command, bringing the phone back first if its host was gone. */
+  /**
+   * Runs a call command, bringing the phone back first if its host was gone. Logged out, there is
+   * no phone to command: that is refused rather than creating a host for nothing.
+   */
   async function command<K extends CommandType>(
     type: K,
     payload: PhoneHostRequests[K]['payload'],
   ): Promise<PhoneHostRequests[K]['reply']> {
-    await ensureRunning();
+    if (!(await ensureRunning())) throw new AppError('errorNotLoggedIn');
     return options.client.request(type, payload);
   }
 
@@ -54,4 +58,3 @@ export function createPhoneManager(options: PhoneManagerOptions) {
 }
 
 export type PhoneManager = ReturnType<typeof createPhoneManager>;
-export type CommandResult = Result<unknown>;

@@ -11,12 +11,13 @@ const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: numbe
 };
 
 export interface TonePlayer {
-  play(tone: Tone): void;
+  /** Plays `tone` until `stop()`, on the speaker `sinkId` (empty: the default one). */
+  play(tone: Tone, sinkId?: string): void;
   stop(): void;
   readonly playing: Tone | null;
 }
 
-export function createTonePlayer(sinkId?: () => string): TonePlayer {
+export function createTonePlayer(): TonePlayer {
   let context: AudioContext | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let playing: Tone | null = null;
@@ -44,13 +45,12 @@ export function createTonePlayer(sinkId?: () => string): TonePlayer {
     get playing() {
       return playing;
     },
-    play(tone) {
+    play(tone, sinkId = '') {
       if (playing === tone) return;
       this.stop();
       context ??= new AudioContext();
-      const sink = sinkId?.();
       const withSink = context as AudioContext & { setSinkId?: (id: string) => Promise<void> };
-      if (sink && withSink.setSinkId) withSink.setSinkId(sink).catch(() => undefined);
+      withSink.setSinkId?.(sinkId).catch(() => undefined);
       void context.resume();
       playing = tone;
       burst(tone);

@@ -41,7 +41,7 @@ export class Phone {
   private callCounter = 0;
 
   constructor(
-    private readonly options: PhoneOptions,
+    private options: PhoneOptions,
     private readonly delegate: PhoneDelegate = {},
   ) {
     const uri = UserAgent.makeURI(`sip:${options.extension}@${options.domain}`);
@@ -247,6 +247,21 @@ export class Phone {
     if (!this.handler()?.sendDtmf(digits, { duration: 160, interToneGap: 70 })) {
       throw new AppError('errorDtmfInvalid');
     }
+  }
+
+  /** Microphone for the next call (and a live one: its track is replaced, no renegotiation). */
+  async setAudioInput(constraints: MediaTrackConstraints | true): Promise<void> {
+    this.options.audioConstraints = constraints;
+    const peerConnection = this.handler()?.peerConnection;
+    const sender = peerConnection?.getSenders().find((candidate) => candidate.track?.kind === 'audio');
+    if (!sender) return;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: constraints, video: false });
+    const [track] = stream.getAudioTracks();
+    if (!track) return;
+    track.enabled = !this.current?.muted && !this.current?.held;
+    const previous = sender.track;
+    await sender.replaceTrack(track);
+    previous?.stop();
   }
 
   /** RTP counters of the current call, from WebRTC's own statistics. */

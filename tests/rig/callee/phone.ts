@@ -342,8 +342,18 @@ const api: CalleeApi = {
   hangup,
   sendDtmf,
   hold: async (held) => {
-    if (session?.state !== SessionState.Established) throw new Error('callee: no call to hold');
-    await session.invite({ sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold: held } });
+    const s = session;
+    if (s?.state !== SessionState.Established) throw new Error('callee: no call to hold');
+    // Resolves when the re-INVITE transaction ends, so tests can hold and resume back to back.
+    await new Promise<void>((resolve, reject) => {
+      s.invite({
+        sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold: held },
+        requestDelegate: {
+          onAccept: () => resolve(),
+          onReject: (r) => reject(new Error(`callee: re-INVITE got ${r.message.statusCode}`)),
+        },
+      }).catch(reject);
+    });
   },
   waitForCallState: (state, timeoutMs = 10_000) =>
     until(() => status.call === state, timeoutMs, `call state ${state}`),

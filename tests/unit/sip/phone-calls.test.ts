@@ -1,20 +1,22 @@
+import type { SessionDescriptionHandler, UserAgentOptions } from 'sip.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assertDialString } from '@/utils/sip/sip-target';
-import {
-  appErrorOf,
-  createPhoneRig,
-  DOMAIN,
-  settle,
-  startRegistered,
-} from './helpers/phone-rig';
+import { appErrorOf, createPhoneRig, DOMAIN, settle, startRegistered } from './helpers/phone-rig';
 import { headerOf, type SipRequest } from './helpers/sip-message';
 
 // happy-dom has no WebRTC. sip.js asks its session-description-handler factory for the SDP offer,
 // so a stub factory lets an INVITE leave without media. Everything else is the real sip.js.
 vi.mock('sip.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('sip.js')>();
-  const offer = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 0', ''].join('\r\n');
-  class StubSessionDescriptionHandler implements import('sip.js').SessionDescriptionHandler {
+  const offer = [
+    'v=0',
+    'o=- 1 1 IN IP4 0.0.0.0',
+    's=-',
+    't=0 0',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 0',
+    '',
+  ].join('\r\n');
+  class StubSessionDescriptionHandler implements SessionDescriptionHandler {
     async getDescription() {
       return { body: offer, contentType: 'application/sdp' };
     }
@@ -28,8 +30,11 @@ vi.mock('sip.js', async (importOriginal) => {
     }
   }
   class UserAgent extends actual.UserAgent {
-    constructor(options: import('sip.js').UserAgentOptions = {}) {
-      super({ ...options, sessionDescriptionHandlerFactory: () => new StubSessionDescriptionHandler() });
+    constructor(options: UserAgentOptions = {}) {
+      super({
+        ...options,
+        sessionDescriptionHandlerFactory: () => new StubSessionDescriptionHandler(),
+      });
     }
   }
   return { ...actual, UserAgent };
@@ -88,18 +93,26 @@ describe('Phone.dial guards', () => {
     expect(invites(registrar.requests)).toEqual([]);
   });
 
-  it.each(['1@evil.com', 'sip:x', '<1>', '1;x', '1\n2', ' 123', '', '1'.repeat(200), '12 34', '١٢٣'])(
-    'refuses %j with errorDialInvalid while registered, before any INVITE',
-    async (dial) => {
-      const rig = createPhoneRig();
-      await startRegistered(rig);
+  it.each([
+    '1@evil.com',
+    'sip:x',
+    '<1>',
+    '1;x',
+    '1\n2',
+    ' 123',
+    '',
+    '1'.repeat(200),
+    '12 34',
+    '١٢٣',
+  ])('refuses %j with errorDialInvalid while registered, before any INVITE', async (dial) => {
+    const rig = createPhoneRig();
+    await startRegistered(rig);
 
-      expect((await appErrorOf(() => rig.phone.dial(dial))).key).toBe('errorDialInvalid');
-      await settle();
-      expect(invites(rig.registrar.requests)).toEqual([]);
-      expect(rig.phone.callView).toBeNull();
-    },
-  );
+    expect((await appErrorOf(() => rig.phone.dial(dial))).key).toBe('errorDialInvalid');
+    await settle();
+    expect(invites(rig.registrar.requests)).toEqual([]);
+    expect(rig.phone.callView).toBeNull();
+  });
 });
 
 describe('Phone.dial while registered (SIP signalling only, media stubbed)', () => {
@@ -107,7 +120,8 @@ describe('Phone.dial while registered (SIP signalling only, media stubbed)', () 
     const rig = createPhoneRig();
     await startRegistered(rig);
     rig.registrar.onRequest = (request) => {
-      if (request.method === 'INVITE') rig.registrar.reply(request, 180, [`Contact: <${request.uri}>`]);
+      if (request.method === 'INVITE')
+        rig.registrar.reply(request, 180, [`Contact: <${request.uri}>`]);
     };
 
     const call = await rig.phone.dial('+14155550123', 'Ada');
@@ -115,8 +129,13 @@ describe('Phone.dial while registered (SIP signalling only, media stubbed)', () 
 
     const [invite] = invites(rig.registrar.requests);
     expect(invite?.uri).toBe(`sip:+14155550123@${DOMAIN}`);
-    expect(headerOf(invite ?? { headers: [] } as never, 'To')).toBe(`<sip:+14155550123@${DOMAIN}>`);
-    expect(call).toMatchObject({ direction: 'outgoing', number: '+14155550123', name: 'Ada', state: 'dialing' });
+    expect(invite && headerOf(invite, 'To')).toBe(`<sip:+14155550123@${DOMAIN}>`);
+    expect(call).toMatchObject({
+      direction: 'outgoing',
+      number: '+14155550123',
+      name: 'Ada',
+      state: 'dialing',
+    });
     expect(rig.phone.callView?.state).toBe('ringing');
     expect((await appErrorOf(() => rig.phone.dial('1998'))).key).toBe('errorAlreadyInCall');
     expect(invites(rig.registrar.requests)).toHaveLength(1);
@@ -132,12 +151,17 @@ describe('Phone.dial while registered (SIP signalling only, media stubbed)', () 
     await rig.phone.dial('1998');
     await settle();
 
+    // sip.js ends the session (Terminated) before it calls the request delegate's onReject, so
+    // the phone must not report "not answered" first and correct itself a moment later.
     const busy = { key: 'errorCallRejected', substitutions: ['486 Busy Here'] };
     expect(rig.phone.callView).toMatchObject({ state: 'failed', error: busy });
     expect(rig.calls.filter((c) => c.state === 'failed').map((c) => c.error)).toEqual([busy]);
     // The line is free again.
     rig.registrar.onRequest = undefined;
-    await expect(rig.phone.dial('1999')).resolves.toMatchObject({ number: '1999', state: 'dialing' });
+    await expect(rig.phone.dial('1999')).resolves.toMatchObject({
+      number: '1999',
+      state: 'dialing',
+    });
   });
 
   it('hangup() while ringing sends CANCEL and frees the line', async () => {

@@ -19,7 +19,8 @@ const FIVE_MINUTES = 5 * 60_000;
 const TIMER_F = 32_000;
 
 /** Milliseconds between consecutive REGISTERs. */
-const gaps = (registers: RecordedRegister[]) => registers.slice(1).map((r, i) => r.at - (registers[i]?.at ?? 0));
+const gaps = (registers: RecordedRegister[]) =>
+  registers.slice(1).map((r, i) => r.at - (registers[i]?.at ?? 0));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -56,7 +57,11 @@ describe('Phone registration', () => {
     expect(first?.request.uri).toBe(`sip:${DOMAIN}`);
     expect(first?.request.text).toMatch(new RegExp(`\r\nTo: <sip:${EXTENSION}@${DOMAIN}>\r\n`));
     expect(first?.request.text).toMatch(new RegExp(`\r\nFrom: <sip:${EXTENSION}@${DOMAIN}>;tag=`));
-    expect(second?.digest).toMatchObject({ username: EXTENSION, realm: REALM, uri: `sip:${DOMAIN}` });
+    expect(second?.digest).toMatchObject({
+      username: EXTENSION,
+      realm: REALM,
+      uri: `sip:${DOMAIN}`,
+    });
   });
 
   it('answers the challenge with response = MD5(HA1:nonce:MD5("REGISTER:" + uri)) from the given HA1', async () => {
@@ -79,7 +84,9 @@ describe('Phone registration', () => {
     expect(digest).toMatchObject({ qop: 'auth', nc: '00000001' });
     expect(digest.cnonce).toMatch(/^\w+$/);
     const ha2 = md5(`REGISTER:${digest.uri}`);
-    expect(digest.response).toBe(md5(`${HA1}:${digest.nonce}:00000001:${digest.cnonce}:auth:${ha2}`));
+    expect(digest.response).toBe(
+      md5(`${HA1}:${digest.nonce}:00000001:${digest.cnonce}:auth:${ha2}`),
+    );
   });
 
   it('registers with a plain SIP secret too (HA1 derived from extension, realm and secret)', async () => {
@@ -140,6 +147,8 @@ describe('Phone registration', () => {
     await startRegistered(rig);
     rig.registrar.answer({ kind: 'silence' });
 
+    // UNREGISTER_WAIT_MS bounds the wait for the un-REGISTER's answer, but sip.js's
+    // Registerer.dispose() then waits for that same request to time out (Timer F).
     let stopped = false;
     void rig.phone.stop().then(() => (stopped = true));
     await advance(3_000);
@@ -148,11 +157,13 @@ describe('Phone registration', () => {
     expect(stopped).toBe(true);
   });
 
-  it('never hands credentials to the log sink', async () => {
+  it('never hands the HA1 to the log sink', async () => {
     const rig = createPhoneRig();
     await startRegistered(rig);
     await rig.phone.stop();
 
+    // sip.js logs its whole configuration ("· authorizationHa1: …") through logConnector, at
+    // every level: logLevel only filters sip.js's own console output.
     expect(rig.logs.length).toBeGreaterThan(0);
     expect(rig.logs.filter((line) => line.includes(HA1))).toEqual([]);
   });
@@ -172,28 +183,33 @@ describe('Phone with wrong credentials', () => {
     ['403 at once', [{ kind: 'reject', status: 403 }], '403', 1],
     ['a second 401 after the digest', [{ kind: 'challenge' }, { kind: 'challenge' }], '401', 2],
     ['404 (unknown extension)', [{ kind: 'challenge' }, { kind: 'reject', status: 404 }], '404', 2],
-  ] as const)('%s → error errorSipAuth, and no retry for 5 minutes', async (_name, script, status, sent) => {
-    const { phone, registrar, events, retries } = createPhoneRig();
-    registrar.answer(...script);
+  ] as const)(
+    '%s → error errorSipAuth, and no retry for 5 minutes',
+    async (_name, script, status, sent) => {
+      const { phone, registrar, events, retries } = createPhoneRig();
+      registrar.answer(...script);
 
-    await phone.start();
-    await settle();
+      await phone.start();
+      await settle();
 
-    const error = { state: 'error', error: { key: 'errorSipAuth', substitutions: [status] } };
-    expect(phone.registrationView).toEqual(error);
-    expect(events).toEqual([{ state: 'connecting' }, error]);
-    expect(registrar.registers).toHaveLength(sent);
+      const error = { state: 'error', error: { key: 'errorSipAuth', substitutions: [status] } };
+      expect(phone.registrationView).toEqual(error);
+      expect(events).toEqual([{ state: 'connecting' }, error]);
+      expect(registrar.registers).toHaveLength(sent);
 
-    phone.retryNow();
-    await advance(FIVE_MINUTES);
-    expect(registrar.registers).toHaveLength(sent);
-    expect(registrar.connectAttempts).toBe(1);
-    expect(retries).toEqual([]);
-    expect(phone.registrationView).toEqual(error);
-  });
+      phone.retryNow();
+      await advance(FIVE_MINUTES);
+      expect(registrar.registers).toHaveLength(sent);
+      expect(registrar.connectAttempts).toBe(1);
+      expect(retries).toEqual([]);
+      expect(phone.registrationView).toEqual(error);
+    },
+  );
 
   it('a wrong HA1 is refused by the registrar (403) and stays refused', async () => {
-    const { phone, registrar } = createPhoneRig({ auth: { kind: 'ha1', value: md5('1997:asterisk:wrong') } });
+    const { phone, registrar } = createPhoneRig({
+      auth: { kind: 'ha1', value: md5('1997:asterisk:wrong') },
+    });
 
     await phone.start();
     await settle();
@@ -215,7 +231,10 @@ describe('Phone backoff', () => {
 
     await phone.start();
     await settle();
-    const unavailable = { state: 'connecting', error: { key: 'errorSipUnavailable', substitutions: ['503'] } };
+    const unavailable = {
+      state: 'connecting',
+      error: { key: 'errorSipUnavailable', substitutions: ['503'] },
+    };
     expect(phone.registrationView).toEqual(unavailable);
     expect(retries).toEqual([{ delayMs: 1_000, attempt: 1 }]);
 
@@ -273,7 +292,9 @@ describe('Phone backoff', () => {
     for (let i = 0; i < 9; i++) await advance(retries.at(-1)?.delayMs ?? 0);
 
     const delays = retries.map((r) => r.delayMs);
-    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000, 30_000]);
+    expect(delays).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000, 30_000,
+    ]);
     expect(gaps(registrar.registers)).toEqual(delays.slice(0, -1));
     expect(phone.registrationView.error?.key).toBe('errorSipUnavailable');
   });
@@ -317,7 +338,12 @@ describe('Phone after a lost connection', () => {
     await advance(1);
     expect(registrar.connectAttempts).toBe(2);
     expect(phone.registrationView).toEqual({ state: 'registered' });
-    expect(events).toEqual([{ state: 'connecting' }, { state: 'registered' }, lost, { state: 'registered' }]);
+    expect(events).toEqual([
+      { state: 'connecting' },
+      { state: 'registered' },
+      lost,
+      { state: 'registered' },
+    ]);
 
     const [before, after] = [registrar.registers[1], registrar.registers.at(-1)];
     expect(after?.at).toBe(before !== undefined ? before.at + 1_000 : NaN);
@@ -367,8 +393,9 @@ describe('Phone after a lost connection', () => {
     await settle();
     expect(phone.registrationView.error?.key).toBe('errorSipConnection');
 
-    // The server is back after a second; a phone that waits out the lost REGISTER's Timer F
-    // (32 s) plus a backoff leaves the agent unreachable for a minute.
+    // The server is back after a second. sip.js's Registerer refuses a new REGISTER while the lost
+    // one awaits its answer (RequestPendingError) until Timer F (32 s); a phone that waits for
+    // that, then backs off, leaves the agent unreachable for a minute.
     await advance(5_000);
     expect(phone.registrationView).toEqual({ state: 'registered' });
   });
@@ -434,7 +461,11 @@ describe('Phone when a refresh fails', () => {
   it('a refresh answered 503 sends the phone back to connecting, and it re-registers with backoff', async () => {
     const rig = createPhoneRig();
     const { phone, registrar, retries } = rig;
-    registrar.answer({ kind: 'challenge' }, { kind: 'ok', expires: 60 }, { kind: 'reject', status: 503 });
+    registrar.answer(
+      { kind: 'challenge' },
+      { kind: 'ok', expires: 60 },
+      { kind: 'reject', status: 503 },
+    );
     await startRegistered(rig);
 
     // sip.js refreshes at 99 % of the granted 60 s.
@@ -449,6 +480,11 @@ describe('Phone when a refresh fails', () => {
     await advance(1_000);
     expect(registrar.registers.at(-1)?.answer).toBe('200');
     expect(phone.registrationView).toEqual({ state: 'registered' });
-    expect(rig.events.map((e) => e.state)).toEqual(['connecting', 'registered', 'connecting', 'registered']);
+    expect(rig.events.map((e) => e.state)).toEqual([
+      'connecting',
+      'registered',
+      'connecting',
+      'registered',
+    ]);
   });
 });

@@ -49,6 +49,16 @@ export interface RegistrarConfig {
   ha1: string;
 }
 
+/** The class sip.js instantiates (`new (logger, options)`), wired to `registrar`. */
+function transportClassFor(registrar: ScriptedRegistrar) {
+  return class extends FakeTransport {
+    constructor(_logger: unknown, _options: unknown) {
+      super(registrar);
+      registrar.transports.push(this);
+    }
+  };
+}
+
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 const REASONS: Record<number, string> = {
@@ -86,13 +96,7 @@ export class ScriptedRegistrar implements FakeWire {
   private nonceCounter = 0;
 
   constructor(readonly config: RegistrarConfig) {
-    const wire = this;
-    this.Transport = class extends FakeTransport {
-      constructor(_logger: unknown, _options: unknown) {
-        super(wire);
-        wire.transports.push(this);
-      }
-    };
+    this.Transport = transportClassFor(this);
   }
 
   /** Queues answers for the next REGISTERs, in order. */
@@ -116,7 +120,9 @@ export class ScriptedRegistrar implements FakeWire {
 
   /** Sends a response to `request` over the current connection. */
   reply(request: SipRequest, status: number, headers: string[] = [], body = ''): void {
-    this.transport.deliver(buildResponse(request, status, REASONS[status] ?? 'Whatever', headers, body));
+    this.transport.deliver(
+      buildResponse(request, status, REASONS[status] ?? 'Whatever', headers, body),
+    );
   }
 
   accept(): Error | undefined {
@@ -175,7 +181,8 @@ export class ScriptedRegistrar implements FakeWire {
       }
       case 'reject': {
         record.answer = String(answer.status);
-        const headers = answer.retryAfter === undefined ? [] : [`Retry-After: ${answer.retryAfter}`];
+        const headers =
+          answer.retryAfter === undefined ? [] : [`Retry-After: ${answer.retryAfter}`];
         transport.deliver(
           buildResponse(request, answer.status, REASONS[answer.status] ?? 'Failure', headers),
         );

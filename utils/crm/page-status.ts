@@ -1,0 +1,79 @@
+import { request, type PageStatus } from '@/utils/messages';
+
+/**
+ * How the background may push a status change to content scripts (`browser.tabs.sendMessage`),
+ * in the same envelope as other events. Declared here until utils/messages.ts declares page events.
+ */
+export interface PageStatusEvent {
+  channel: 'ucontact';
+  kind: 'event';
+  type: 'page.status';
+  payload: PageStatus;
+}
+
+export interface PageStatusWatch {
+  /** The last status the background reported; null until it answers. */
+  current(): PageStatus | null;
+}
+
+/**
+ * Keeps this page's idea of the agent's status (logged in, in a call) fresh: asks once, then
+ * listens for pushes and asks again whenever the tab becomes visible. Never holds secrets.
+ */
+export function watchPageStatus(options: {
+  document: Document;
+  signal: AbortSignal;
+  onChange(status: PageStatus | null): void;
+}): PageStatusWatch {
+  const { document, signal } = options;
+  let status: PageStatus | null = null;
+
+  const set = (next: PageStatus | null) => {
+    if (signal.aborted) return;
+    status = next;
+    options.onChange(next);
+  };
+  const refresh = () => {
+    request('page.status', null).then(
+      (reply) => set(isPageStatus(reply) ? reply : null),
+      // The background is restarting or the extension was reloaded: no status is known.
+      () => set(null),
+    );
+  };
+  const onMessage = (message: unknown) => {
+    if (isPageStatusEvent(message) && isPageStatus(message.payload)) set(message.payload);
+  };
+
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  document.addEventListener(
+    'visibilitychange',
+    () => {
+      if (document.visibilityState === 'visible') refresh();
+    },
+    { signal },
+  );
+  refresh();
+  return { current: () => status };
+}
+
+function isPageStatusEvent(message: unknown): message is PageStatusEvent {
+  const envelope = message as Partial<PageStatusEvent> | null;
+  return (
+    typeof envelope === 'object' &&
+    envelope !== null &&
+    envelope.channel === 'ucontact' &&
+    envelope.kind === 'event' &&
+    envelope.type === 'page.status'
+  );
+}
+
+function isPageStatus(value: unknown): value is PageStatus {
+  const status = value as Partial<PageStatus> | null;
+  return (
+    typeof status === 'object' &&
+    status !== null &&
+    typeof status.loggedIn === 'boolean' &&
+    typeof status.inCall === 'boolean'
+  );
+}
