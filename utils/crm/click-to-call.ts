@@ -21,6 +21,8 @@ export interface ClickToCallOptions {
   /** Places a call; by default asks the background (`call.dial`). */
   dial?(value: PhoneValue): Promise<Result<null>>;
   translate?(key: MessageKey, substitutions?: string[]): string;
+  /** Scanning slice limits (see `ScannerOptions`); the defaults suit real pages. */
+  slice?: { ms?: number; nodes?: number };
 }
 
 export interface ClickToCall {
@@ -60,6 +62,8 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     scheduler,
     createControl: buttons.create,
     isControl: buttons.isHost,
+    sliceMs: options.slice?.ms,
+    sliceNodes: options.slice?.nodes,
   });
   const status = watchPageStatus({
     document,

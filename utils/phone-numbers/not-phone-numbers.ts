@@ -38,8 +38,10 @@ const NOT_PHONE_PATTERNS: readonly RegExp[] = [
   /\b(?:version|versi[oó]n|vers[aã]o|release|build)\s*:?\s*\d+(?:\.\d+)*/gi,
   /(?<![\d.])\d+\.\d+\.\d+[-+][0-9A-Za-z.]+/g,
   /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g,
-  // Brazilian CPF and CNPJ, Argentine CUIT/CUIL, Brazilian CEP (ZIP): 123.456.789-09,
-  // 12.345.678/0001-90, 20-12345678-9, 01310-100
+  // Uruguayan cédula (1.234.567-8, 1234567-8), Brazilian CPF and CNPJ, Argentine CUIT/CUIL,
+  // Brazilian CEP (ZIP): 123.456.789-09, 12.345.678/0001-90, 20-12345678-9, 01310-100
+  /(?<![\d.])\d\.\d{3}\.\d{3}-\d(?![\d-])/g,
+  /(?<![\d.-])\d{6,7}-\d(?![\d-])/g,
   /(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/g,
   /(?<![\d.])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?!\d)/g,
   /(?<![\d-])(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\d-])/g,

@@ -3,6 +3,7 @@ import {
   Inviter,
   Registerer,
   RegistererState,
+  RequestPendingError,
   Session,
   SessionState,
   UserAgent,
@@ -21,6 +22,7 @@ import { assertDialString } from './sip-target';
 const AUTH_FAILURES = new Set([401, 403, 404, 407]);
 const DTMF_DIGITS = /^[0-9*#A-D]{1,32}$/;
 const UNREGISTER_WAIT_MS = 2_000;
+const STOP_WAIT_MS = 500;
 const DEFAULT_EXPIRES = 600;
 const NOT_ANSWERED: ErrorInfo = { key: 'errorCallNotAnswered', substitutions: [] };
 
@@ -30,7 +32,8 @@ const NOT_ANSWERED: ErrorInfo = { key: 'errorCallNotAnswered', substitutions: []
  */
 export class Phone {
   private readonly userAgent: UserAgent;
-  private readonly registerer: Registerer;
+  private registerer: Registerer;
+  private cancelledCallId: string | undefined;
   private registration: RegistrationView = { state: 'unregistered' };
   private current: CallView | null = null;
   private session: Session | undefined;
@@ -66,18 +69,30 @@ export class Phone {
       reconnectionAttempts: 0,
       logBuiltinEnabled: false,
       logLevel: 'warn',
-      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) =>
-        options.log?.(level, category, content),
+      // sip.js logs its configuration (the HA1 included) unless told not to.
+      logConfiguration: false,
+      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
+        if (level === 'warn' || level === 'error') options.log?.(level, category, content);
+      },
       userAgentString: options.userAgentString,
       delegate: {
         onDisconnect: (error) => this.onDisconnect(error),
         onInvite: (invitation) => this.onInvite(invitation),
       },
     });
-    this.registerer = new Registerer(this.userAgent, {
-      expires: options.registerExpires ?? DEFAULT_EXPIRES,
+    this.registerer = this.createRegisterer();
+  }
+
+  private createRegisterer(): Registerer {
+    const registerer = new Registerer(this.userAgent, {
+      expires: this.options.registerExpires ?? DEFAULT_EXPIRES,
+      logConfiguration: false,
     });
-    this.registerer.stateChange.addListener((state) => this.onRegistererState(state));
+    // Events of a registerer replaced after a lost connection no longer speak for the phone.
+    registerer.stateChange.addListener((state) => {
+      if (registerer === this.registerer) this.onRegistererState(state);
+    });
+    return registerer;
   }
 
   get registrationView(): RegistrationView {
@@ -111,8 +126,9 @@ export class Phone {
     if (this.registerer.state === RegistererState.Registered && this.userAgent.isConnected()) {
       await this.unregister();
     }
-    await this.registerer.dispose().catch(() => undefined);
-    await this.userAgent.stop().catch(() => undefined);
+    // sip.js's dispose waits for any unanswered REGISTER (up to 32 s): never hold a logout for that.
+    void this.registerer.dispose().catch(() => undefined);
+    await withTimeout(this.userAgent.stop().catch(() => undefined), STOP_WAIT_MS);
     this.setRegistration({ state: 'unregistered' });
   }
 
@@ -182,7 +198,10 @@ export class Phone {
     switch (session.state) {
       case SessionState.Initial:
       case SessionState.Establishing:
-        if (session instanceof Inviter) await session.cancel();
+        if (session instanceof Inviter) {
+          this.cancelledCallId = this.current?.id;
+          await session.cancel();
+        }
         else if (session instanceof Invitation) await session.reject();
         break;
       case SessionState.Established:
@@ -306,6 +325,8 @@ export class Phone {
         },
       })
       .catch((cause: unknown) => {
+        // A REGISTER is already on its way (a retry raced it): its answer decides, not this call.
+        if (cause instanceof RequestPendingError) return;
         this.registering = false;
         this.scheduleRetry({ key: 'errorSipConnection', substitutions: [] }, undefined, cause);
       });
@@ -332,12 +353,25 @@ export class Phone {
       this.attempt = 0;
       this.setRegistration({ state: 'registered' });
     } else if (state === RegistererState.Unregistered && this.running && !this.registering) {
-      this.scheduleRetry({ key: 'errorSipConnection', substitutions: [] });
+      // Set only for 500/503 answers, and only while this state change is being emitted.
+      const retryAfter = this.registerer.retryAfter;
+      this.scheduleRetry(
+        { key: 'errorSipConnection', substitutions: [] },
+        retryAfter ? retryAfter * 1_000 : undefined,
+      );
     }
   }
 
   private onDisconnect(error?: Error): void {
     if (!this.running || !error) return;
+    if (isWaiting(this.registerer)) {
+      // The lost REGISTER would block every new one until its 32 s timeout: start a fresh
+      // registerer (same contact, so the registrar replaces the binding) and let the old one lapse.
+      const stale = this.registerer;
+      this.registerer = this.createRegisterer();
+      this.registering = false;
+      void stale.dispose().catch(() => undefined);
+    }
     this.scheduleRetry({ key: 'errorSipConnection', substitutions: [] }, undefined, error);
   }
 
@@ -427,22 +461,33 @@ export class Phone {
         this.playRemoteAudio();
       } else if (state === SessionState.Terminated) {
         if (this.session === session) this.session = undefined;
-        const view = this.current?.id === call.id ? this.current : undefined;
-        if (view && view.state !== 'failed') {
-          this.updateCall(call.id, {
-            state: view.connectedAt ? 'ended' : 'failed',
-            endedAt: Date.now(),
-            ...(view.connectedAt ? {} : { error: view.error ?? NOT_ANSWERED }),
-          });
-        }
         this.stopRemoteAudio();
+        // sip.js ends the session before it hands us the final response: let `failCall` run first
+        // so the reason shown is the real one, reported once.
+        queueMicrotask(() => this.onTerminated(call.id));
       }
     });
     return call;
   }
 
+  private onTerminated(id: string): void {
+    const view = this.current?.id === id ? this.current : undefined;
+    if (!view || view.state === 'failed' || view.state === 'ended') return;
+    const byAgent = this.cancelledCallId === id;
+    this.updateCall(id, {
+      state: view.connectedAt || byAgent ? 'ended' : 'failed',
+      endedAt: Date.now(),
+      ...(view.connectedAt || byAgent ? {} : { error: view.error ?? NOT_ANSWERED }),
+    });
+  }
+
   private failCall(id: string, response?: Core.IncomingResponse, cause?: unknown): void {
     const message = response?.message;
+    if (message?.statusCode === 487 && this.cancelledCallId === id) {
+      // The agent hung up while it rang: that is an ended call, not a rejection.
+      this.updateCall(id, { state: 'ended', endedAt: Date.now() });
+      return;
+    }
     const error: ErrorInfo = message
       ? { key: 'errorCallRejected', substitutions: [`${message.statusCode} ${message.reasonPhrase}`] }
       : cause instanceof Error && /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
@@ -484,4 +529,20 @@ export class Phone {
     audio.pause();
     audio.srcObject = null;
   }
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first. */
+function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** sip.js keeps `waiting` private in its types, though it is a plain getter on every Registerer. */
+function isWaiting(registerer: Registerer): boolean {
+  return (registerer as unknown as { waiting: boolean }).waiting;
 }

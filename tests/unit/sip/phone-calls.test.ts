@@ -164,7 +164,7 @@ describe('Phone.dial while registered (SIP signalling only, media stubbed)', () 
     });
   });
 
-  it('hangup() while ringing sends CANCEL and frees the line', async () => {
+  it('hangup() while ringing sends CANCEL, ends the call without an error and frees the line', async () => {
     const rig = createPhoneRig();
     await startRegistered(rig);
     let pendingInvite: SipRequest | undefined;
@@ -185,7 +185,9 @@ describe('Phone.dial while registered (SIP signalling only, media stubbed)', () 
 
     const cancel = rig.registrar.requests.find((r) => r.method === 'CANCEL');
     expect(cancel?.uri).toBe(`sip:1998@${DOMAIN}`);
-    expect(rig.phone.callView?.state).toBe('failed');
+    // The agent's own cancel ends the call; it is not reported as a rejection.
+    expect(rig.phone.callView?.state).toBe('ended');
+    expect(rig.phone.callView?.error).toBeUndefined();
     expect(rig.phone.callView?.endedAt).toBeTypeOf('number');
     rig.registrar.onRequest = undefined;
     await expect(rig.phone.dial('1999')).resolves.toMatchObject({ state: 'dialing' });
