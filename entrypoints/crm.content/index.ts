@@ -16,7 +16,7 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     const scheduler: ScanScheduler = {
-      idle: (task) => ctx.requestIdleCallback(() => task(), { timeout: 500 }),
+      idle: (task) => ctx.requestIdleCallback((deadline) => task(deadline), { timeout: 500 }),
       later: (task, ms) => ctx.setTimeout(task, ms),
     };
     let running: ClickToCall | null = null;
@@ -31,8 +31,9 @@ export default defineContentScript({
       });
     };
 
-    run(await readDefaultCountrySetting());
+    const countrySetting = await readDefaultCountrySetting();
     if (ctx.isInvalid) return;
+    run(countrySetting);
     // A new default country changes what numbers mean: start over with it.
     ctx.onInvalidated(watchDefaultCountrySetting(run));
   },

@@ -17,6 +17,8 @@ export interface CallButtonsOptions {
   translate(key: MessageKey, substitutions?: string[]): string;
   /** Timers that die with the content script (WXT's `ctx.setTimeout`). */
   later(task: () => void, ms: number): void;
+  /** Called after each dial request was answered. */
+  afterDial?(): void;
 }
 
 export interface CallButtons {
@@ -96,6 +98,7 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
     } finally {
       busy.delete(button);
       render(button);
+      options.afterDial?.();
     }
     if (error) showHint(button, translate(error.key, error.substitutions));
     else hideHint(button);

@@ -2,7 +2,11 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { request, type Result } from '@/utils/messages';
 import { findPhoneNumbers } from '@/utils/phone-numbers/find-numbers';
 import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
-import { parsePhoneField, parseTelHref, type PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
+import {
+  parsePhoneField,
+  parseTelHref,
+  type PhoneValue,
+} from '@/utils/phone-numbers/parse-phone-value';
 import type { CrmAdapter } from './adapter';
 import { CALL_BUTTON_HOST, createCallButtons } from './call-button';
 import { watchPageStatus } from './page-status';
@@ -46,9 +50,13 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
 
   const buttons = createCallButtons({
     document,
-    dial: options.dial ?? ((value) => request('call.dial', { dial: value.dial, display: value.display })),
+    dial:
+      options.dial ??
+      ((value) => request('call.dial', { dial: value.dial, display: value.display })),
     translate: options.translate ?? t,
     later: scheduler.later,
+    // The call may have started: show "in a call" without waiting for a push.
+    afterDial: () => status.refresh(),
   });
   const detector: PhoneDetector = {
     findInText: (text) => findPhoneNumbers(text, { defaultCountry }),
@@ -83,6 +91,7 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     buttons.removeAll();
   });
   scanner.start();
+  if (options.signal.aborted) stopWithPage();
 
   return {
     adapter,

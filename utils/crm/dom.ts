@@ -9,7 +9,11 @@ export function composedParent(node: Node): Element | null {
 
 /** Whether `node` or an ancestor (across shadow roots) satisfies `test`. */
 export function someComposedAncestor(node: Node, test: (element: Element) => boolean): boolean {
-  for (let element = isElement(node) ? node : composedParent(node); element; element = composedParent(element)) {
+  for (
+    let element = isElement(node) ? node : composedParent(node);
+    element;
+    element = composedParent(element)
+  ) {
     if (test(element)) return true;
   }
   return false;

@@ -14,6 +14,8 @@ export interface PageStatusEvent {
 export interface PageStatusWatch {
   /** The last status the background reported; null until it answers. */
   current(): PageStatus | null;
+  /** Asks the background again. */
+  refresh(): void;
 }
 
 /**
@@ -54,7 +56,7 @@ export function watchPageStatus(options: {
     { signal },
   );
   refresh();
-  return { current: () => status };
+  return { current: () => status, refresh };
 }
 
 function isPageStatusEvent(message: unknown): message is PageStatusEvent {

@@ -19,8 +19,8 @@ export interface PhoneDetector {
 
 /** When work runs. The content script passes WXT's `ctx` timers so nothing outlives it. */
 export interface ScanScheduler {
-  /** Runs `task` when the page is idle (or soon after). */
-  idle(task: () => void): void;
+  /** Runs `task` when the page is idle (or soon after), with the browser's idle deadline if any. */
+  idle(task: (deadline?: IdleDeadline) => void): void;
   /** Runs `task` after `ms` milliseconds. */
   later(task: () => void, ms: number): void;
 }
@@ -111,8 +111,8 @@ interface Placement {
   splits: Text[];
   /** Text nodes whose scan produced the controls (to rescan them when the placement goes). */
   texts: Text[];
-  /** The link, field, input or interactive element the controls belong to. */
-  owner: Element | null;
+  /** Links, fields, inputs or interactive elements the controls belong to. */
+  owners: Element[];
 }
 
 interface WorkItem {
@@ -145,6 +145,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const watchedInputs = new Map<HTMLInputElement, string>();
   const watchedHosts = new Map<Element, number>();
   const queue: WorkItem[] = [];
+  const writes: (() => void)[] = [];
   const queued = new Set<Node>();
   const observer = new MutationObserver((records) => {
     handleRecords(records);
@@ -168,6 +169,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     observer.disconnect();
     document.removeEventListener('change', onChange, true);
     queue.length = 0;
+    writes.length = 0;
     queued.clear();
     watchedInputs.clear();
     watchedHosts.clear();
@@ -178,27 +180,30 @@ export function createScanner(options: ScannerOptions): Scanner {
   function schedule(): void {
     if (!running || scheduled || queue.length === 0) return;
     scheduled = true;
-    scheduler.idle(() => {
+    scheduler.idle((deadline) => {
       scheduled = false;
-      runSlice(false);
+      // Use an idle period up to one frame (16 ms) long, never less than a slice.
+      const idleMs = deadline && !deadline.didTimeout ? deadline.timeRemaining() : 0;
+      runSlice(false, Math.max(sliceMs, Math.min(idleMs, 16)));
     });
   }
 
   function drain(): void {
-    if (running) runSlice(true);
+    if (running) runSlice(true, sliceMs);
   }
 
-  function runSlice(unbounded: boolean): void {
+  function runSlice(unbounded: boolean, budgetMs: number): void {
     if (!running) return;
     handleRecords(observer.takeRecords());
     recheckHosts();
     recheckInputs();
     pruneControls();
-    const deadline = performance.now() + sliceMs;
+    const deadline = performance.now() + budgetMs;
     let budget = sliceNodes;
     while (queue.length > 0 && (unbounded || (budget > 0 && performance.now() < deadline))) {
       budget -= step(queue[0]!, unbounded ? Infinity : Math.min(budget, 64));
     }
+    flushWrites();
     // What the observer saw since the slice began is our own insertions and splits.
     observer.takeRecords();
     schedule();
@@ -208,7 +213,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   function step(item: WorkItem, limit: number): number {
     const { root } = item;
     if (!item.walker) {
-      if (!root.isConnected || hasQueuedAncestor(root) || insideSkipped(root)) return finish(item, 1);
+      // Text changes are the most frequent mutation (clocks, typing): most hold no digit at all.
+      if (isText(root) && (doneText.has(root) || !/\d/.test(root.data))) return finish(item, 1);
+      if (!root.isConnected || hasQueuedAncestor(root) || insideSkipped(root)) {
+        return finish(item, 1);
+      }
       if (isText(root)) {
         const parent = root.parentElement;
         if (!(fields && parent?.matches(fields) && placeField(parent))) scanText(root);
@@ -278,8 +287,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     placeMatches(text, matches);
   }
 
-  function placeMatches(text: Text, matches: PhoneMatch[]): void {
+  /** Places controls for numbers in `text` (a `field` when the whole text is one number). */
+  function placeMatches(text: Text, matches: readonly PhoneMatch[], field?: Element): void {
     const interactive = text.parentElement?.closest(INTERACTIVE);
+    write(() => insertMatches(text, matches, interactive ?? null, field));
+  }
+
+  function insertMatches(
+    text: Text,
+    matches: readonly PhoneMatch[],
+    interactive: Element | null,
+    field: Element | undefined,
+  ): void {
+    if (!text.isConnected) return;
     if (interactive) {
       // Never nest a button in a link or label: the numbers go right after it, in text order.
       const placement = placements.get(interactive) ?? newPlacement(interactive);
@@ -287,11 +307,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       (placement.controls.at(-1) ?? interactive).after(...made);
       placement.controls.push(...made);
       placement.texts.push(text);
+      if (field) placement.owners.push(field);
       remember(interactive, placement);
       remember(text, placement);
       return;
     }
-    const placement = newPlacement(null);
+    const placement = newPlacement(field ?? null);
     placement.texts.push(text);
     // From the last number back, so earlier offsets stay valid while the node is split.
     for (let i = matches.length - 1; i >= 0; i--) {
@@ -307,6 +328,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       placement.controls.unshift(control);
     }
     remember(text, placement);
+    if (field) remember(field, placement);
   }
 
   function placeLink(link: Element): void {
@@ -314,29 +336,32 @@ export function createScanner(options: ScannerOptions): Scanner {
     doneElements.add(link);
     const value = detector.parseLink(link.getAttribute('href') ?? '', link.textContent ?? '');
     if (!value || hasLineThrough(link)) return;
-    const control = options.createControl(value);
-    link.after(control);
-    linkControls.set(link, control);
-    remember(link, { ...newPlacement(link), controls: [control] });
+    write(() => {
+      const control = options.createControl(value);
+      link.after(control);
+      linkControls.set(link, control);
+      const placement = newPlacement(link);
+      placement.controls.push(control);
+      remember(link, placement);
+    });
   }
 
   /** A field whose single text node is one number; false lets the generic scan handle it. */
   function placeField(field: Element): boolean {
     if (doneElements.has(field)) return true;
     if (field.shadowRoot || field.querySelector(links)) return false;
-    const texts = [...field.childNodes].filter((node): node is Text => isText(node) && !!node.data.trim());
+    const texts = [...field.childNodes].filter(
+      (node): node is Text => isText(node) && !!node.data.trim(),
+    );
     if (texts.length !== 1 || field.children.length > 0) return false;
     const text = texts[0]!;
     const value = detector.parseField(text.data);
     if (!value) return false;
     doneElements.add(field);
     doneText.add(text);
-    if (hasLineThrough(text)) return true;
-    const control = options.createControl(value);
-    text.after(control);
-    const placement = { ...newPlacement(field), controls: [control], texts: [text] };
-    remember(field, placement);
-    remember(text, placement);
+    if (!hasLineThrough(text)) {
+      placeMatches(text, [{ ...value, start: 0, end: text.data.length }], field);
+    }
     return true;
   }
 
@@ -346,9 +371,25 @@ export function createScanner(options: ScannerOptions): Scanner {
     watchedInputs.set(input, input.value);
     const value = input.value.trim() ? detector.parseField(input.value) : null;
     if (!value) return;
-    const control = options.createControl(value);
-    input.after(control);
-    remember(input, { ...newPlacement(input), controls: [control] });
+    write(() => {
+      const control = options.createControl(value);
+      input.after(control);
+      const placement = newPlacement(input);
+      placement.controls.push(control);
+      remember(input, placement);
+    });
+  }
+
+  /**
+   * DOM changes wait until the slice has read everything it needs: reading styles (line-through)
+   * right after an insertion would force a style recalculation per number on a big page.
+   */
+  function write(change: () => void): void {
+    writes.push(change);
+  }
+
+  function flushWrites(): void {
+    for (const change of writes.splice(0)) change();
   }
 
   function remember(anchor: Node, placement: Placement): void {
@@ -357,7 +398,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function newPlacement(owner: Element | null): Placement {
-    return { controls: [], splits: [], texts: [], owner };
+    return { controls: [], splits: [], texts: [], owners: owner ? [owner] : [] };
   }
 
   /** Takes back what was placed for `anchor` so it (and its texts) can be scanned afresh. */
@@ -375,10 +416,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       placements.delete(text);
       doneText.delete(text);
     }
-    if (placement.owner) {
-      placements.delete(placement.owner);
-      doneElements.delete(placement.owner);
-      linkControls.delete(placement.owner);
+    for (const owner of placement.owners) {
+      placements.delete(owner);
+      doneElements.delete(owner);
+      linkControls.delete(owner);
     }
   }
 
@@ -464,7 +505,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const now = performance.now();
     for (const [host, since] of watchedHosts) {
       if (host.shadowRoot) observeShadowRoot(host.shadowRoot);
-      if (host.shadowRoot || !host.isConnected || now - since > HOST_WATCH_MS) watchedHosts.delete(host);
+      if (host.shadowRoot || !host.isConnected || now - since > HOST_WATCH_MS)
+        watchedHosts.delete(host);
     }
   }
 

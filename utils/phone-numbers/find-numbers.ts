@@ -37,7 +37,10 @@ export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions):
   const masked = maskForMatcher(text, findNotPhoneRanges(text));
   const matches: PhoneMatch[] = [];
   for (const { startsAt, endsAt, number } of findNumbers(masked, { defaultCountry, v2: true })) {
-    if (!masked.slice(startsAt, endsAt).includes('+') && number.nationalNumber.length < MIN_NATIONAL_DIGITS) {
+    if (
+      !masked.slice(startsAt, endsAt).includes('+') &&
+      number.nationalNumber.length < MIN_NATIONAL_DIGITS
+    ) {
       continue;
     }
     if (isPartOfIdentifier(text, startsAt, endsAt)) continue;

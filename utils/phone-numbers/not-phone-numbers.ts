@@ -22,7 +22,10 @@ const NOT_PHONE_PATTERNS: readonly RegExp[] = [
   // Times: 10:30, 14:30:15, 9:05 pm
   /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?!\d)/gi,
   // Money with a currency symbol or code before or after: $1,234.56, R$ 1.234,56, 1.234,56 €, USD 300
-  new RegExp(String.raw`(?:[$€£¥₹₽₩₺₪₱]|R\$|U\$S|US\$|\$U|\b(?:${CURRENCY_CODES})\b)\s?${AMOUNT}`, 'g'),
+  new RegExp(
+    String.raw`(?:[$€£¥₹₽₩₺₪₱]|R\$|U\$S|US\$|\$U|\b(?:${CURRENCY_CODES})\b)\s?${AMOUNT}`,
+    'g',
+  ),
   new RegExp(String.raw`${AMOUNT}\s?(?:[$€£¥]|\b(?:${CURRENCY_CODES})\b)`, 'g'),
   // Amounts with thousands groups and decimals, no currency: 1,234.56 · 1.234.567,89
   /(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?!\1)[.,]\d{1,2}(?![\d.,]?\d)/g,
@@ -52,7 +55,8 @@ const NOT_PHONE_PATTERNS: readonly RegExp[] = [
  * Card numbers: 13–19 digits, plain or grouped 4-4-4-4 / 4-6-5, that pass the Luhn check (and have
  * no `+` before them). The check keeps two 8-digit numbers written side by side callable.
  */
-const CARD = /(?<![\d+])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?!\d)/g;
+const CARD =
+  /(?<![\d+])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?!\d)/g;
 
 /** A bare ISBN-13 (with its check digit) is a book, not a number to call. */
 const PLAIN_ISBN = /(?<!\d)97[89]\d{10}(?!\d)/g;
@@ -87,7 +91,8 @@ export function isPartOfIdentifier(text: string, start: number, end: number): bo
   const after = text.slice(end, end + 3);
   if (/[#№]$/.test(before)) return true;
   if (/[\p{L}\p{N}][-_/]$/u.test(before)) return true;
-  if (/^[-_/@][\p{L}\p{N}]/u.test(after) || /^@/.test(after)) return true;
+  // `-`/`_` continue an ID; `/` + digits is an alternative line ("2400 1234/35"), `/` + letters is not.
+  if (/^[-_][\p{L}\p{N}]/u.test(after) || /^\/\p{L}/u.test(after) || /^@/.test(after)) return true;
   if (/^[.,]\d/.test(after)) return true;
   if (/^\s?%/.test(after)) return true;
   return IDENTIFIER_LABEL.test(before);

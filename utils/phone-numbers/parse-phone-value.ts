@@ -53,7 +53,8 @@ export function parsePhoneField(
   const display = collapse(text);
   if (!display || display.length > 64) return null;
   const parsed = parsePhoneNumberFromString(display, { defaultCountry, extract: false });
-  if (parsed?.isValid()) return fromParsed(parsed.number, parsed.ext, parsed.formatInternational(), display);
+  if (parsed?.isValid())
+    return fromParsed(parsed.number, parsed.ext, parsed.formatInternational(), display);
   // Not a valid number: only a plain run of digits and separators counts, never text with words.
   if (!/^\+?[\d\s().\-/]+$/.test(display)) return null;
   return parseValue(display, display, undefined, defaultCountry);
@@ -67,7 +68,12 @@ function parseValue(
 ): PhoneValue | null {
   const parsed = parsePhoneNumberFromString(number, { defaultCountry, extract: false });
   if (parsed?.isValid()) {
-    return fromParsed(parsed.number, extension ?? parsed.ext, parsed.formatInternational(), display);
+    return fromParsed(
+      parsed.number,
+      extension ?? parsed.ext,
+      parsed.formatInternational(),
+      display,
+    );
   }
   const dial = sanitizeDialString(number);
   if (!dial || dial.length < MIN_DIAL_LENGTH) return null;

@@ -100,6 +100,8 @@ describe('findPhoneNumbers', () => {
       ['BR', '123.456.789-09'],
       ['BR', '12.345.678/0001-90'],
       ['AR', 'CUIT 20-12345678-9'],
+      ['UY', 'CI 1.234.567-8'],
+      ['UY', 'C.I. 4123456-7'],
       ['UY', 'juan@2400123.com'],
       ['UY', '24001234@example.com'],
       ['US', '555-0123'],
@@ -163,6 +165,10 @@ describe('findPhoneNumbers', () => {
       const text = 'Móvil:\u00a0099 123 456 — fijo 2400-1234';
       const found = findPhoneNumbers(text, { defaultCountry: 'UY' });
       expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['099 123 456', '2400-1234']);
+    });
+
+    it('keeps a number written with an alternative line ending ("2400 1234/35")', () => {
+      expect(dials('Tel. 2400 1234/35', 'UY')).toEqual(['+59824001234']);
     });
 
     it('international numbers need no default country; national ones do', () => {

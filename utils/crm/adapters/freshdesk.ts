@@ -5,8 +5,12 @@ export const freshdesk: CrmAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: ['*://*.freshdesk.com/*'],
-  exclude: ['.ticket-id', '[data-test-id="ticket-id"]', '.contact-unique-external-id', '.timestamp'].join(
-    ', ',
-  ),
-  phoneFields: '[data-test-id="contact-phone"] .info-value, [data-test-id="contact-mobile"] .info-value',
+  exclude: [
+    '.ticket-id',
+    '[data-test-id="ticket-id"]',
+    '.contact-unique-external-id',
+    '.timestamp',
+  ].join(', '),
+  phoneFields:
+    '[data-test-id="contact-phone"] .info-value, [data-test-id="contact-mobile"] .info-value',
 };

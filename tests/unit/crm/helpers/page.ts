@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing';
+import type { MessageKey } from '@/utils/i18n';
+import type { PageStatus, Result } from '@/utils/messages';
+import { CALL_BUTTON_HOST } from '@/utils/crm/call-button';
+import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
+import type { ScanScheduler } from '@/utils/crm/scanner';
+import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
+import en from '@/public/_locales/en/messages.json';
+import { fixturePath } from './fixtures';
+
+/**
+ * Replaces the test document with `html`, attaching declarative shadow roots
+ * (`<template shadowrootmode="open">`) the way a browser's parser does.
+ */
+export function setPage(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.head.replaceChildren(
+    ...[...parsed.head.childNodes].map((n) => document.importNode(n, true)),
+  );
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
+  attachDeclarativeShadowRoots(document);
+}
+
+export function loadFixture(id: string): void {
+  setPage(readFileSync(fixturePath(id), 'utf8'));
+}
+
+function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of root.querySelectorAll('template[shadowrootmode]')) {
+    const host = template.parentElement;
+    if (!host) continue;
+    const shadow = host.attachShadow({
+      mode: template.getAttribute('shadowrootmode') as ShadowRootMode,
+    });
+    shadow.append((template as HTMLTemplateElement).content.cloneNode(true));
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
+/** English text with placeholders filled, like `browser.i18n.getMessage`. */
+export function english(key: MessageKey, substitutions: string[] = []): string {
+  const entry = en[key] as { message: string; placeholders?: Record<string, { content: string }> };
+  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_all, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(
+      /\$(\d)/g,
+      (_d, index: string) => substitutions[Number(index) - 1] ?? '',
+    );
+  });
+}
+
+/** Idle and timer callbacks that run only when the test says so. */
+export function manualScheduler() {
+  const idle: (() => void)[] = [];
+  const timers: { task: () => void; ms: number }[] = [];
+  const scheduler: ScanScheduler = {
+    idle: (task) => idle.push(task),
+    later: (task, ms) => timers.push({ task, ms }),
+  };
+  return {
+    scheduler,
+    idle,
+    timers,
+    /** Runs idle callbacks (and the ones they schedule) until none is left; returns how many ran. */
+    runIdle(): number {
+      let ran = 0;
+      while (idle.length > 0) {
+        idle.shift()!();
+        ran++;
+      }
+      return ran;
+    },
+    runTimers(): void {
+      for (const { task } of timers.splice(0)) task();
+    },
+  };
+}
+
+export interface FakeBackground {
+  messages: { type: string; payload: unknown }[];
+  dials(): unknown[];
+  status: PageStatus;
+  dialReply: Result<null>;
+}
+
+/** Plays the background for content-script requests, recording them. */
+export function fakeBackground(status: Partial<PageStatus> = {}): FakeBackground {
+  const background: FakeBackground = {
+    messages: [],
+    dials: () => background.messages.filter((m) => m.type === 'call.dial').map((m) => m.payload),
+    status: { loggedIn: true, sipState: 'registered', inCall: false, ...status },
+    dialReply: { ok: true, value: null },
+  };
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { kind, type, payload } = message as { kind: string; type: string; payload: unknown };
+    if (kind !== 'request') return undefined;
+    background.messages.push({ type, payload });
+    if (type === 'page.status') return Promise.resolve(background.status);
+    if (type === 'call.dial') return Promise.resolve(background.dialReply);
+    return undefined;
+  });
+  return background;
+}
+
+export interface StartedPage {
+  clickToCall: ClickToCall;
+  scheduler: ReturnType<typeof manualScheduler>;
+  abort: AbortController;
+}
+
+/** Starts click-to-call on the current test document and runs the first scan to the end. */
+export function startOnPage(
+  url: string,
+  defaultCountry: CountryCode | undefined,
+  options: { drain?: boolean; sliceNodes?: number } = {},
+): StartedPage {
+  const scheduler = manualScheduler();
+  const abort = new AbortController();
+  const clickToCall = startClickToCall({
+    document,
+    url,
+    defaultCountry,
+    signal: abort.signal,
+    scheduler: scheduler.scheduler,
+    translate: english,
+    slice: options.sliceNodes ? { nodes: options.sliceNodes, ms: 1_000 } : undefined,
+  });
+  if (options.drain !== false) clickToCall.drain();
+  return { clickToCall, scheduler, abort };
+}
+
+/** Every call button in the page, light DOM and open shadow roots, in document order. */
+export function callButtons(root: ParentNode = document): HTMLButtonElement[] {
+  const found: HTMLButtonElement[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.localName === CALL_BUTTON_HOST) {
+      const button = element.shadowRoot?.querySelector('button');
+      if (button) found.push(button);
+    } else if (element.shadowRoot) {
+      found.push(...callButtons(element.shadowRoot));
+    }
+  }
+  return found;
+}
+
+export function dialStrings(root: ParentNode = document): string[] {
+  return callButtons(root).map((button) => button.dataset.ucontactCall ?? '');
+}
+
+/** A click that claims to come from a person: real browsers set `isTrusted` only for those. */
+export function trustedClick(target: Element): MouseEvent {
+  const event = new MouseEvent('click', {
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+    button: 0,
+  });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** Lets promise callbacks (message replies) run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
