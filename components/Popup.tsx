@@ -1,7 +1,7 @@
 import { Match, Show, Switch } from 'solid-js';
 import type { CallView } from '@/utils/sip/phone-state';
 import { t } from '@/utils/i18n';
-import { typedDialString } from '@/utils/popup/typed-dial-string';
+import type { CurrentSite } from '@/utils/popup/current-site';
 import type { SessionStore } from '@/utils/popup/session-store';
 import { AgentCard } from './AgentCard';
 import { CallPanel } from './CallPanel';
@@ -11,7 +11,12 @@ import { LoginForm } from './LoginForm';
 import { SipStatus } from './SipStatus';
 
 /** The toolbar popup: the login form, or who is logged in and the phone's state. */
-export function Popup(props: { store: SessionStore }) {
+export function Popup(props: {
+  store: SessionStore;
+  site: CurrentSite;
+  /** Turns what the agent typed into a dial string (null when it is not a number). */
+  toDialString: (typed: string) => string | null;
+}) {
   const store = props.store;
   return (
     <main class="popup">
@@ -60,7 +65,7 @@ export function Popup(props: { store: SessionStore }) {
                 <DialPad
                   disabled={view().sip.state !== 'registered'}
                   onCall={async (number) => {
-                    const dial = typedDialString(number);
+                    const dial = props.toDialString(number);
                     if (!dial) {
                       store.setError({ key: 'errorDialInvalid', substitutions: [] });
                       return false;
@@ -70,6 +75,25 @@ export function Popup(props: { store: SessionStore }) {
                 />
               </Show>
               <ErrorAlert error={store.error()} />
+              <Show when={props.site.site()}>
+                {(site) => (
+                  <Show
+                    when={!props.site.enabled()}
+                    fallback={<p class="hint" role="status">{t('siteEnabled', [site().host])}</p>}
+                  >
+                    <button
+                      class="secondary"
+                      type="button"
+                      onClick={async () => {
+                        const error = await props.site.enable();
+                        if (error) store.setError(error);
+                      }}
+                    >
+                      {t('enableSiteButton', [site().host])}
+                    </button>
+                  </Show>
+                )}
+              </Show>
               <button
                 class="secondary"
                 type="button"

@@ -1,7 +1,11 @@
 import { showSessionOnBadge } from '@/utils/badge';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
-import { broadcast, handleRequests, onEvent } from '@/utils/messages';
+import { disableSite, enableSite } from '@/utils/crm/enabled-sites';
+import { syncSiteScripts } from '@/utils/crm/site-scripts';
+import { AppError } from '@/utils/errors';
+import { broadcast, handleRequests, onEvent, sendToTab, type PageStatus, type SessionView } from '@/utils/messages';
+import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createPhoneHost } from '@/utils/phone-host/phone-host';
 import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/phone-host-client';
 import { phoneConfig } from '@/utils/phone-host/phone-config';
@@ -10,7 +14,8 @@ import { createTonePlayer } from '@/utils/phone-host/tones';
 import { openMicrophoneSetupIfNeeded } from '@/utils/phone-host/microphone-setup';
 import { createSessionService } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
-import { agentItem, credentialsItem, phoneSnapshotItem, readSettings, settingsItem } from '@/utils/storage';
+import { credentialsItem, phoneSnapshotItem } from '@/utils/session-storage';
+import { agentItem, readSettings, settingsItem } from '@/utils/storage';
 
 const WATCHDOG_ALARM = 'phone-watchdog';
 
@@ -56,9 +61,22 @@ export default defineBackground({
       onChange: (view) => {
         broadcast('session.changed', view);
         void showSessionOnBadge(view);
+        void pushPageStatus(view);
       },
       log: debugLog,
     });
+
+    /** Call buttons in CRM tabs show whether a click can call; they learn it from here. */
+    let lastPageStatus = '';
+    async function pushPageStatus(view: SessionView): Promise<void> {
+      const status = pageStatus(view);
+      const key = JSON.stringify(status);
+      if (key === lastPageStatus) return;
+      lastPageStatus = key;
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id !== undefined) sendToTab(tab.id, 'page.status', status);
+      }
+    }
 
     async function onPhoneSnapshot(snapshot: PhoneSnapshot): Promise<void> {
       const credentials = await credentialsItem.getValue();
@@ -82,15 +100,18 @@ export default defineBackground({
       'session.get': () => session.view(),
       'session.login': (payload) => session.login(payload),
       'session.logout': () => session.logout(),
-      'page.status': async () => {
-        const view = await session.view();
-        return {
-          loggedIn: view.loggedIn,
-          sipState: view.loggedIn ? view.sip.state : null,
-          inCall: view.loggedIn && !!view.call && !['ended', 'failed'].includes(view.call.state),
-        };
-      },
-      'call.dial': (payload) => command(() => phone.command('phone.dial', payload)),
+      'page.status': async () => pageStatus(await session.view()),
+      'call.dial': (payload) =>
+        command(() => {
+          // Pages are not trusted: the dial string is checked again here, before the phone sees it.
+          const dial = sanitizeDialString(payload.dial);
+          if (!dial || dial !== payload.dial) throw new AppError('errorDialInvalid');
+          return phone.command('phone.dial', {
+            dial,
+            display: String(payload.display).slice(0, 64),
+            ...(payload.extension ? { extension: payload.extension } : {}),
+          });
+        }),
       'call.answer': () => command(() => phone.command('phone.answer', null)),
       'call.decline': () => command(() => phone.command('phone.decline', null)),
       'call.hangup': () => command(() => phone.command('phone.hangup', null)),
@@ -98,6 +119,8 @@ export default defineBackground({
       'call.hold': (payload) => command(() => phone.command('phone.hold', payload)),
       'call.dtmf': (payload) => command(() => phone.command('phone.dtmf', payload)),
       'call.stats': () => command(() => phone.command('phone.stats', null)),
+      'sites.enable': ({ origin, tabId }) => command(async () => ({ ok: true, value: await enableSite(origin, tabId) })),
+      'sites.disable': ({ origin }) => command(async () => ({ ok: true, value: await disableSite(origin) })),
     });
 
     // The phone host can vanish (Chrome closes an offscreen document on a crash or by force);
@@ -106,6 +129,10 @@ export default defineBackground({
       if (alarm.name === WATCHDOG_ALARM) void phone.ensureRunning();
     });
     browser.runtime.onStartup.addListener(() => void phone.ensureRunning());
+    // Firefox forgets runtime-registered content scripts on restart; Chrome keeps them.
+    void readSettings()
+      .then((settings) => syncSiteScripts(settings.enabledSites))
+      .catch((error: unknown) => debugLog('site scripts', error));
     // A device picked in the options page applies at once, mid-call too.
     settingsItem.watch((settings, previous) => {
       if (settings?.audioInputId === previous?.audioInputId && settings?.audioOutputId === previous?.audioOutputId) return;
@@ -120,3 +147,11 @@ export default defineBackground({
     void session.view().then(showSessionOnBadge);
   },
 });
+
+function pageStatus(view: SessionView): PageStatus {
+  return {
+    loggedIn: view.loggedIn,
+    sipState: view.loggedIn ? view.sip.state : null,
+    inCall: view.loggedIn && !!view.call && view.call.state !== 'ended' && view.call.state !== 'failed',
+  };
+}

@@ -39,6 +39,8 @@ export interface DialRequest {
   dial: string;
   /** The number as shown on the page or typed, for the UI only. */
   display: string;
+  /** Extension digits (`x123`), sent as DTMF once the call is answered. */
+  extension?: string;
 }
 
 /** What a content script may know: whether clicking a number can place a call. No secrets. */
@@ -62,6 +64,8 @@ export interface BackgroundRequests {
   'call.hold': { payload: { held: boolean }; reply: Result<null> };
   'call.dtmf': { payload: { digits: string }; reply: Result<null> };
   'call.stats': { payload: null; reply: Result<AudioStats | null> };
+  'sites.enable': { payload: { origin: string; tabId?: number }; reply: Result<string[]> };
+  'sites.disable': { payload: { origin: string }; reply: Result<string[]> };
 }
 
 export type RequestType = keyof BackgroundRequests;
@@ -83,6 +87,8 @@ export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-
   'call.hold': 'extension-pages',
   'call.dtmf': 'extension-pages',
   'call.stats': 'extension-pages',
+  'sites.enable': 'extension-pages',
+  'sites.disable': 'extension-pages',
 };
 
 /** Everything the phone host needs to run the agent's phone. Only the background sends it. */
@@ -130,6 +136,11 @@ export interface BroadcastEvents {
 
 export type EventType = keyof BroadcastEvents;
 
+/** Events the background pushes to content scripts in tabs (`tabs.sendMessage`). */
+export interface PageEvents {
+  'page.status': PageStatus;
+}
+
 interface Envelope<Kind extends string, Type extends string, Payload> {
   channel: 'ucontact';
   kind: Kind;
@@ -148,6 +159,7 @@ export type PhoneHostEnvelope<K extends PhoneHostRequestType = PhoneHostRequestT
   PhoneHostRequests[K]['payload']
 >;
 export type EventEnvelope<K extends EventType = EventType> = Envelope<'event', K, BroadcastEvents[K]>;
+export type PageEventEnvelope<K extends keyof PageEvents = keyof PageEvents> = Envelope<'event', K, PageEvents[K]>;
 
 function isEnvelope(message: unknown, kind: string): boolean {
   return (
@@ -186,6 +198,12 @@ export function requestPhoneHost<K extends PhoneHostRequestType>(
 export function broadcast<K extends EventType>(type: K, payload: BroadcastEvents[K]): void {
   const envelope: EventEnvelope<K> = { channel: 'ucontact', kind: 'event', type, payload };
   browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/** Pushes a page event to one tab's content scripts; a tab without them is not an error. */
+export function sendToTab<K extends keyof PageEvents>(tabId: number, type: K, payload: PageEvents[K]): void {
+  const envelope: PageEventEnvelope<K> = { channel: 'ucontact', kind: 'event', type, payload };
+  browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
 }
 
 /** Subscribes to one broadcast event; returns the unsubscribe function. */

@@ -1,5 +1,10 @@
 import { storage } from '#imports';
-import type { PhoneSnapshot } from './sip/phone-state';
+
+/**
+ * The `local:` storage items: settings and non-secret facts, kept across browser restarts.
+ * Secrets live in `session-storage.ts`, apart, because @wxt-dev/storage reads every item as soon
+ * as it is defined and content scripts (which import this file) may not touch `session:` storage.
+ */
 
 /** Settings the agent chooses; non-secret, kept across browser restarts. */
 export interface Settings {
@@ -14,6 +19,10 @@ export interface Settings {
   /** Microphone and speaker device ids; empty for the system default. */
   audioInputId: string;
   audioOutputId: string;
+  /** ISO 3166 alpha-2 country for numbers written without one; empty: from the browser language. */
+  defaultCountry: string;
+  /** Origins (beyond the built-in CRM hosts) where the agent turned click-to-call on. */
+  enabledSites: string[];
 }
 
 /** uContact's public STUN server, used by its own web phone. */
@@ -33,16 +42,6 @@ export interface AgentInfo {
   codecs: string[];
 }
 
-/** Secrets, in `session:` storage only: memory-backed, trusted contexts only, gone with the browser. */
-export interface Credentials {
-  /** Digest credential: an HA1 (`kind: 'ha1'`) or the SIP secret (`kind: 'password'`). */
-  sipAuth: { kind: 'ha1' | 'password'; value: string };
-  /** AgentLogin token for `Authorization: Basic` on other Integra calls. */
-  token: string;
-  /** Names this login's phone; stable so a recreated phone replaces its own registration. */
-  phone: { sessionId: string; contactName: string; instanceId: string };
-}
-
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: {
     instance: '',
@@ -51,20 +50,12 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
     iceServers: DEFAULT_ICE_SERVERS,
     audioInputId: '',
     audioOutputId: '',
+    defaultCountry: '',
+    enabledSites: [],
   },
 });
 
 export const agentItem = storage.defineItem<AgentInfo | null>('local:agent', { fallback: null });
-
-/** Present exactly while the agent is logged in. */
-export const credentialsItem = storage.defineItem<Credentials | null>('session:credentials', {
-  fallback: null,
-});
-
-/** The phone's last known state, so a restarted service worker can answer at once. No secrets. */
-export const phoneSnapshotItem = storage.defineItem<PhoneSnapshot | null>('session:phone', {
-  fallback: null,
-});
 
 /** Settings with every field present, also when they were saved by an older version. */
 export async function readSettings(): Promise<Settings> {

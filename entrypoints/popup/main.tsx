@@ -1,7 +1,21 @@
 import { render } from 'solid-js/web';
 import { Popup } from '@/components/Popup';
+import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
+import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
+import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
+import { readSettings } from '@/utils/storage';
 import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
-render(() => <Popup store={createSessionStore()} />, document.getElementById('app')!);
+const country = resolveDefaultCountry((await readSettings()).defaultCountry);
+render(
+  () => (
+    <Popup
+      store={createSessionStore()}
+      site={createCurrentSite()}
+      toDialString={(typed) => sanitizeDialString(typed, country)}
+    />
+  ),
+  document.getElementById('app')!,
+);

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { LoginRequest, SessionView } from '@/utils/messages';
 import { createSessionService, type SessionServiceOptions } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
-import { agentItem, credentialsItem, settingsItem } from '@/utils/storage';
+import { credentialsItem } from '@/utils/session-storage';
+import { agentItem, settingsItem } from '@/utils/storage';
 import { GOOD_REPLY, replyBody } from './helpers/agent-login-reply';
 import {
   formOf,

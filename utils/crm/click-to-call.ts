@@ -52,7 +52,8 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     document,
     dial:
       options.dial ??
-      ((value) => request('call.dial', { dial: value.dial, display: value.display })),
+      ((value) =>
+        request('call.dial', { dial: value.dial, display: value.display, extension: value.extension })),
     translate: options.translate ?? t,
     later: scheduler.later,
     // The call may have started: show "in a call" without waiting for a push.

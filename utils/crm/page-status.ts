@@ -1,15 +1,4 @@
-import { request, type PageStatus } from '@/utils/messages';
-
-/**
- * How the background may push a status change to content scripts (`browser.tabs.sendMessage`),
- * in the same envelope as other events. Declared here until utils/messages.ts declares page events.
- */
-export interface PageStatusEvent {
-  channel: 'ucontact';
-  kind: 'event';
-  type: 'page.status';
-  payload: PageStatus;
-}
+import { request, type PageEventEnvelope, type PageStatus } from '@/utils/messages';
 
 export interface PageStatusWatch {
   /** The last status the background reported; null until it answers. */
@@ -59,8 +48,8 @@ export function watchPageStatus(options: {
   return { current: () => status, refresh };
 }
 
-function isPageStatusEvent(message: unknown): message is PageStatusEvent {
-  const envelope = message as Partial<PageStatusEvent> | null;
+function isPageStatusEvent(message: unknown): message is PageEventEnvelope<'page.status'> {
+  const envelope = message as Partial<PageEventEnvelope<'page.status'>> | null;
   return (
     typeof envelope === 'object' &&
     envelope !== null &&

@@ -1,6 +1,7 @@
 import type { PhoneConfig } from '../messages';
 import { defaultSipServer } from '../session/sip-server';
-import type { AgentInfo, Credentials, Settings } from '../storage';
+import type { Credentials } from '../session-storage';
+import type { AgentInfo, Settings } from '../storage';
 
 /** What the phone host needs, from what the session stored. */
 export function phoneConfig(agent: AgentInfo, credentials: Credentials, settings: Settings): PhoneConfig {

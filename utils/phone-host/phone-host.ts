@@ -123,7 +123,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
       phone?.retryNow();
       return null;
     },
-    'phone.dial': (request) => act((p) => p.dial(request.dial, request.display)),
+    'phone.dial': (request) => act((p) => p.dial(request.dial, request.display, request.extension)),
     'phone.answer': () => act((p) => p.answer()),
     'phone.decline': () => act((p) => p.decline()),
     'phone.hangup': () => act((p) => p.hangup()),

@@ -1,7 +1,8 @@
 import { AppError, toErrorInfo } from '../errors';
 import type { LoginRequest, Result, SessionView } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
-import { agentItem, credentialsItem, readSettings, settingsItem, type AgentInfo } from '../storage';
+import { credentialsItem } from '../session-storage';
+import { agentItem, readSettings, settingsItem, type AgentInfo } from '../storage';
 import { agentLogin } from '../ucontact/agent-login';
 import { agentLogoff } from '../ucontact/agent-logoff';
 import { parseInstance } from '../ucontact/instance';

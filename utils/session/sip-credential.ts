@@ -1,6 +1,6 @@
 import { Md5 } from 'sip.js/lib/core/messages/md5.js';
 import type { AgentProfile } from '../ucontact/agent-profile';
-import type { Credentials } from '../storage';
+import type { Credentials } from '../session-storage';
 
 /** uContact's Asterisk digest realm. */
 export const SIP_REALM = 'asterisk';

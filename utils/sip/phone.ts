@@ -21,6 +21,9 @@ import { assertDialString } from './sip-target';
 /** Registrar answers that mean "these credentials will never work": retrying would only hammer it. */
 const AUTH_FAILURES = new Set([401, 403, 404, 407]);
 const DTMF_DIGITS = /^[0-9*#A-D]{1,32}$/;
+const EXTENSION_DIGITS = /^[0-9]{1,15}$/;
+/** IVRs and PBX auto-attendants ignore digits sent before their greeting starts. */
+const EXTENSION_DELAY_MS = 1_500;
 const UNREGISTER_WAIT_MS = 2_000;
 const STOP_WAIT_MS = 500;
 const DEFAULT_EXPIRES = 600;
@@ -142,9 +145,13 @@ export class Phone {
     void this.reconnect();
   }
 
-  /** Places a call to a sanitized dial string. */
-  async dial(dial: string, name = ''): Promise<CallView> {
+  /**
+   * Places a call to a sanitized dial string. An `extension` (digits) is sent as DTMF once the
+   * far end answers, the way an agent would key it in.
+   */
+  async dial(dial: string, name = '', extension = ''): Promise<CallView> {
     assertDialString(dial);
+    if (extension && !EXTENSION_DIGITS.test(extension)) throw new AppError('errorExtensionInvalid');
     if (this.registration.state !== 'registered') throw new AppError('errorPhoneNotReady');
     if (this.session) throw new AppError('errorAlreadyInCall');
     const target = UserAgent.makeURI(`sip:${dial}@${this.options.domain}`);
@@ -155,6 +162,7 @@ export class Phone {
       earlyMedia: true,
     });
     const call = this.track(inviter, 'outgoing', dial, name);
+    if (extension) this.sendExtensionWhenAnswered(inviter, call.id, extension);
     inviter
       .invite({
         requestDelegate: {
@@ -468,6 +476,20 @@ export class Phone {
       }
     });
     return call;
+  }
+
+  private sendExtensionWhenAnswered(session: Session, callId: string, extension: string): void {
+    const listener = (state: SessionState) => {
+      if (state !== SessionState.Established) return;
+      session.stateChange.removeListener(listener);
+      setTimeout(() => {
+        if (this.current?.id !== callId || this.session !== session) return;
+        this.sendDtmf(extension).catch((cause: unknown) =>
+          this.options.log?.('warn', 'phone', `extension DTMF: ${String(cause)}`),
+        );
+      }, EXTENSION_DELAY_MS);
+    };
+    session.stateChange.addListener(listener);
   }
 
   private onTerminated(id: string): void {
