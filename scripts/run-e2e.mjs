@@ -42,7 +42,10 @@ if (process.env.UCT_NETNS === '1') {
   });
 } else {
   const unshare = [
-    '--net', '--pid', '--fork', '--mount-proc',
+    '--net',
+    '--pid',
+    '--fork',
+    '--mount-proc',
     // If this script dies, the namespace's PID 1 (and so everything in it) dies too.
     '--kill-child',
   ];
@@ -59,8 +62,12 @@ if (process.env.UCT_NETNS === '1') {
     'unshare',
     [
       ...unshare,
-      'sh', '-c', 'ip link set lo up && UCT_NETNS=1 exec "$0" "$@"',
-      process.execPath, fileURLToPath(import.meta.url), ...args,
+      'sh',
+      '-c',
+      'ip link set lo up && UCT_NETNS=1 exec "$0" "$@"',
+      process.execPath,
+      fileURLToPath(import.meta.url),
+      ...args,
     ],
     // Own process group: unshare itself ignores SIGINT/SIGTERM, so signals go to the group.
     // No stdin: a background group must not read the terminal.

@@ -29,6 +29,7 @@ export type SessionView =
       extension: string;
       sip: RegistrationView;
       call: CallView | null;
+      otherCalls: CallView[];
     };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

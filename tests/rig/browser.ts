@@ -66,7 +66,9 @@ export function chromiumArgs(options: ChromiumArgsOptions = {}): string[] {
 }
 
 /** A plain Chromium (no extension) with the same flags, e.g. for far-end phones. */
-export function launchBrowser(options: Omit<ChromiumArgsOptions, 'extensionPath'> = {}): Promise<Browser> {
+export function launchBrowser(
+  options: Omit<ChromiumArgsOptions, 'extensionPath'> = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -87,13 +89,20 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
-  /** The extension's current service worker, waiting for one to start if none runs. */
+  /**
+   * The extension's service worker. Playwright keeps one Worker per registration across
+   * stop/start, so this stays valid after stopServiceWorkers(); while the worker is stopped,
+   * evaluate() on it waits until something (a message, an event) starts it again.
+   */
   serviceWorker(timeoutMs?: number): Promise<Worker>;
   /** chrome-extension://ID/popup.html in a new tab. */
   openPopup(): Promise<Page>;
   /** Any extension page, e.g. 'options.html'. */
   openExtensionPage(path: string): Promise<Page>;
-  /** Kills every service worker, as Chrome does after 30 s idle. */
+  /**
+   * Stops every service worker, as Chrome does after 30 s idle (which never happens on its own
+   * here: an attached debugger keeps workers alive). Resolves once Chromium reports them stopped.
+   */
   stopServiceWorkers(): Promise<void>;
   /** Closes the browser and launches it again on the same profile ("browser restart"). */
   relaunch(): Promise<ExtensionBrowser>;
@@ -157,8 +166,17 @@ export async function launchBrowserWithExtension(
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
       try {
+        const running = new Map<string, string>();
+        const allStopped = new Promise<void>((resolve) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            for (const v of versions) running.set(v.versionId, v.runningStatus);
+            if ([...running.values()].every((status) => status === 'stopped')) resolve();
+          });
+        });
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
+        // stopAllWorkers returns before the workers are down; wait for Chromium to say so.
+        await Promise.race([allStopped, sleep(5_000)]);
       } finally {
         await cdp.detach();
       }
@@ -174,3 +192,5 @@ export async function launchBrowserWithExtension(
     close,
   };
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -56,7 +56,8 @@ async function loadOrBuild(): Promise<string> {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(calleeDir).sort()) hash.update(readFileSync(join(calleeDir, name)));
+  for (const name of readdirSync(calleeDir).sort())
+    hash.update(readFileSync(join(calleeDir, name)));
   const require = createRequire(import.meta.url);
   hash.update(readFileSync(require.resolve('sip.js/package.json')));
   return hash.digest('hex').slice(0, 16);

@@ -11,7 +11,9 @@ export type * from './callee/api';
 const BASE_URL = 'http://127.0.0.1/__uct-callee__/';
 
 type Methods = {
-  [K in keyof CalleeApi]: (...args: Parameters<CalleeApi[K]>) => Promise<Awaited<ReturnType<CalleeApi[K]>>>;
+  [K in keyof CalleeApi]: (
+    ...args: Parameters<CalleeApi[K]>
+  ) => Promise<Awaited<ReturnType<CalleeApi[K]>>>;
 };
 
 /** A second real sip.js phone, in an ordinary page, as the far end of calls. */
@@ -25,8 +27,19 @@ export interface Callee extends Methods {
 
 // A key per page method; the compiler complains when api.ts gains one that is missing here.
 const METHODS = Object.keys({
-  register: 1, unregister: 1, waitForInvite: 1, answer: 1, decline: 1, call: 1, hangup: 1,
-  sendDtmf: 1, hold: 1, waitForCallState: 1, state: 1, stats: 1, stop: 1,
+  register: 1,
+  unregister: 1,
+  waitForInvite: 1,
+  answer: 1,
+  decline: 1,
+  call: 1,
+  hangup: 1,
+  sendDtmf: 1,
+  hold: 1,
+  waitForCallState: 1,
+  state: 1,
+  stats: 1,
+  stop: 1,
 } satisfies Record<keyof CalleeApi, 1>) as (keyof CalleeApi)[];
 
 /** Opens the far-end page in `target`: a context (e.g. the extension's) or a browser (own context). */
@@ -49,7 +62,8 @@ export async function startCallee(target: BrowserContext | Browser): Promise<Cal
   const invoke = (name: keyof CalleeApi, args: unknown[]): Promise<never> =>
     page.evaluate(
       ([n, a]) => {
-        const api = (window as unknown as { callee: Record<string, (...x: unknown[]) => unknown> }).callee;
+        const api = (window as unknown as { callee: Record<string, (...x: unknown[]) => unknown> })
+          .callee;
         return api[n as string]?.(...(a as unknown[])) as never;
       },
       [name, args] as const,

@@ -55,7 +55,9 @@ export function rigRequest(path: string, options: RigRequestOptions = {}): Promi
         );
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`timeout after ${options.timeoutMs ?? 10_000} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`timeout after ${options.timeoutMs ?? 10_000} ms`)),
+    );
     req.on('error', reject);
     req.end(body);
   });

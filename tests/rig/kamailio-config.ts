@@ -19,8 +19,26 @@ export interface KamailioConfigInput {
 }
 
 const MODULES = [
-  'kex', 'corex', 'tm', 'tmx', 'sl', 'rr', 'pv', 'maxfwd', 'textops', 'siputils', 'xlog', 'sanity',
-  'ctl', 'htable', 'usrloc', 'registrar', 'auth', 'nathelper', 'xhttp', 'websocket',
+  'kex',
+  'corex',
+  'tm',
+  'tmx',
+  'sl',
+  'rr',
+  'pv',
+  'maxfwd',
+  'textops',
+  'siputils',
+  'xlog',
+  'sanity',
+  'ctl',
+  'htable',
+  'usrloc',
+  'registrar',
+  'auth',
+  'nathelper',
+  'xhttp',
+  'websocket',
 ];
 
 /** Kamailio string literal: the values come from tests, keep them from breaking the syntax. */
@@ -82,6 +100,7 @@ modparam("htable", "htable", "dial=>size=4;")
 modparam("websocket", "keepalive_mechanism", 0)
 
 event_route[htable:mod-init] {
+    $var(filled) = 1;  # Kamailio refuses an empty block
 ${fill('ha1', c.users)}
 ${fill('dial', dialPlan)}
 }
@@ -163,7 +182,9 @@ route[LOG] {
     }
     $var(dialog) = "new";
     if (has_totag()) $var(dialog) = "in";
-    xlog("L_NOTICE", "UCT-SIP method=$rm ruser=$rU tuser=$tU fuser=$fU dialog=$var(dialog) unregister=$var(unregister) expires=$hdr(Expires) callid=$ci proto=$pr\\n");
+    $var(auth) = 0;
+    if (is_present_hf("Authorization") || is_present_hf("Proxy-Authorization")) $var(auth) = 1;
+    xlog("L_NOTICE", "UCT-SIP method=$rm ruser=$rU tuser=$tU fuser=$fU dialog=$var(dialog) auth=$var(auth) unregister=$var(unregister) expires=$hdr(Expires) callid=$ci proto=$pr\\n");
 }
 
 route[AUTH] {

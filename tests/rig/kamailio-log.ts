@@ -6,6 +6,8 @@ export interface SipRequestLine {
   tuser: string;
   fuser: string;
   inDialog: boolean;
+  /** Carries credentials (the retry after a 401/407 challenge), so each call or registration logs twice. */
+  withCredentials: boolean;
   /** REGISTER with Expires 0 (header, Contact param, or `Contact: *`). */
   unregister: boolean;
   expires: string;
@@ -48,6 +50,7 @@ export function parseSipRequests(log: string): SipRequestLine[] {
         tuser: value(f.tuser),
         fuser: value(f.fuser),
         inDialog: f.dialog === 'in',
+        withCredentials: f.auth === '1',
         unregister: f.unregister === '1',
         expires: value(f.expires),
         callId: value(f.callid),

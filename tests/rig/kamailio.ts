@@ -9,7 +9,12 @@ import { rigCertificate } from './certs';
 import { hasExited, spawnTracked, stopProcess } from './child-process';
 import { renderKamailioConfig } from './kamailio-config';
 import { contactsFromDump, type RegisteredContact } from './kamailio-contacts';
-import { parseSipReplies, parseSipRequests, type SipReplyLine, type SipRequestLine } from './kamailio-log';
+import {
+  parseSipReplies,
+  parseSipRequests,
+  type SipReplyLine,
+  type SipRequestLine,
+} from './kamailio-log';
 import { onProcessExit } from './on-exit';
 import { SIP_REALM } from './sip-credentials';
 
@@ -57,7 +62,8 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
   const domains = options.domains ?? ['acme.ucontactcloud.com', '127.0.0.1', 'localhost'];
   const rundir = mkdtempSync(join(tmpdir(), 'uct-kamailio-'));
   // Kept across stop()/restart(); gone with the test process unless UCT_KEEP_TMP=1 (debugging).
-  if (process.env.UCT_KEEP_TMP !== '1') onProcessExit(() => rmSync(rundir, { recursive: true, force: true }));
+  if (process.env.UCT_KEEP_TMP !== '1')
+    onProcessExit(() => rmSync(rundir, { recursive: true, force: true }));
   const cfgPath = join(rundir, 'kamailio.cfg');
   const pidPath = join(rundir, 'kamailio.pid');
   const logPath = join(rundir, 'kamailio.log');
@@ -70,7 +76,10 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
       rundir,
       host,
       wsPort,
-      wss: cert && wssPort ? { port: wssPort, certPath: cert.certPath, keyPath: cert.keyPath } : undefined,
+      wss:
+        cert && wssPort
+          ? { port: wssPort, certPath: cert.certPath, keyPath: cert.keyPath }
+          : undefined,
       realm: SIP_REALM,
       domains,
       users: options.users,
@@ -80,11 +89,22 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
 
   let child: ChildProcess | undefined;
 
+  const ports = wssPort === undefined ? [wsPort] : [wsPort, wssPort];
+
   const launch = async (): Promise<void> => {
+    // A second Kamailio on the same ports starts without complaint and the probes below would
+    // then reach the first one: refuse up front instead.
+    for (const port of ports) {
+      if (await accepts(port))
+        throw new Error(`Kamailio: ${host}:${port} is taken (a previous Kamailio?)`);
+    }
     const logFd = openSync(logPath, 'a');
+    // setpriv --pdeathsig: should the test process die without stop(), Kamailio gets SIGTERM and
+    // takes its workers down with it. setpriv execs Kamailio, so child.pid is Kamailio's.
     // prettier-ignore
-    child = spawnTracked('kamailio', [
-      '-f', cfgPath, '-DD', '-E', '-Y', rundir, '-P', pidPath, '-m', '64', '-M', '8',
+    child = spawnTracked('setpriv', [
+      '--pdeathsig', 'SIGTERM', '--',
+      'kamailio', '-f', cfgPath, '-DD', '-E', '-Y', rundir, '-P', pidPath, '-m', '64', '-M', '8',
     ], { stdio: ['ignore', logFd, logFd] });
     closeSync(logFd);
     const started = child;
@@ -154,6 +174,17 @@ function httpProbe(socket: Socket, openEvent: 'connect' | 'secureConnect'): Prom
       if (reply.includes('\r\n')) done(reply.startsWith('HTTP/1.1 404'));
     });
     socket.once('end', () => done(false));
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTcp(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 }
 

@@ -45,10 +45,7 @@ export const MISBEHAVIOURS = {
   'html-502': (c) => c.send(502, html('502 Bad Gateway'), 'text/html'),
   'html-503': (c) => c.send(503, html('503 Service Temporarily Unavailable'), 'text/html'),
   'json-array': (c) => c.send(200, json([c.profile()])),
-  'json-no-name': (c) => {
-    const { name: _name, ...rest } = c.profile();
-    c.send(200, json(rest));
-  },
+  'json-no-name': (c) => c.send(200, json({ ...c.profile(), name: undefined })),
   'wrong-types': (c) =>
     c.send(200, json({ ...c.profile(), name: 1997, host: { value: 'acme' }, md5secret: 42 })),
   'truncated-json': (c) => {

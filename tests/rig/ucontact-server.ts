@@ -51,7 +51,10 @@ export interface UContactServer {
   behave(kind: MisbehaviourKind | 'normal' | ReplyHandler): void;
   /** Forgets every issued token: the next Integra call with one gets 401. */
   expireTokens(): void;
-  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  waitForRequest(
+    match: (r: RecordedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -168,7 +171,8 @@ export async function startUContactServer(options: UContactServerOptions): Promi
     port,
     requests,
     behave: (kind) => {
-      behaviour = typeof kind === 'function' ? kind : kind === 'normal' ? undefined : MISBEHAVIOURS[kind];
+      behaviour =
+        typeof kind === 'function' ? kind : kind === 'normal' ? undefined : MISBEHAVIOURS[kind];
     },
     expireTokens: () => tokens.clear(),
     waitForRequest: (match, timeoutMs = 10_000) =>

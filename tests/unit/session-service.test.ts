@@ -308,7 +308,7 @@ describe('session service: login', () => {
       startedAt: 1,
     };
 
-    phoneSnapshot.mockResolvedValue({ sessionId, registration: { state: 'registered' }, call });
+    phoneSnapshot.mockResolvedValue({ sessionId, registration: { state: 'registered' }, call, otherCalls: [] });
     expect(await service.view()).toMatchObject({
       loggedIn: true,
       sip: { state: 'registered' },
@@ -319,6 +319,7 @@ describe('session service: login', () => {
       sessionId: 'an-earlier-login',
       registration: { state: 'registered' },
       call,
+      otherCalls: [],
     });
     expect(await service.view()).toMatchObject({
       loggedIn: true,

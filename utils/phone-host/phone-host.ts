@@ -13,7 +13,7 @@ export interface PhoneHostOptions {
   log?: (level: string, category: string, message: string) => void;
 }
 
-const IDLE: PhoneSnapshot = { sessionId: null, registration: { state: 'unregistered' }, call: null };
+const IDLE: PhoneSnapshot = { sessionId: null, registration: { state: 'unregistered' }, call: null, otherCalls: [] };
 
 /**
  * Runs the agent's `Phone` where WebRTC exists (Chrome: the offscreen document; Firefox: the
@@ -25,7 +25,9 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   let outputId = '';
 
   const snapshot = (): PhoneSnapshot =>
-    phone ? { sessionId, registration: phone.registrationView, call: phone.callView } : { ...IDLE };
+    phone
+      ? { sessionId, registration: phone.registrationView, call: phone.callView, otherCalls: phone.otherCallViews }
+      : { ...IDLE };
 
   const emit = () => options.onSnapshot(snapshot());
 

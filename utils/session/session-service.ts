@@ -55,8 +55,8 @@ export function createSessionService(options: SessionServiceOptions) {
       extension: agent.extension,
       // A snapshot from an earlier login says nothing about this one: it is still connecting.
       ...(phone && phone.sessionId === credentials.phone.sessionId
-        ? { sip: phone.registration, call: phone.call }
-        : { sip: { state: 'connecting' as const }, call: null }),
+        ? { sip: phone.registration, call: phone.call, otherCalls: phone.otherCalls }
+        : { sip: { state: 'connecting' as const }, call: null, otherCalls: [] }),
     };
   }
 

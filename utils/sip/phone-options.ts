@@ -25,6 +25,8 @@ export interface PhoneOptions {
   remoteAudio?: HTMLAudioElement;
   /** Microphone constraints (device choice). */
   audioConstraints?: MediaTrackConstraints | true;
+  /** Answer calls that ask for it (`P-Auto-Answer: normal`, uContact's two-step click-to-call). */
+  autoAnswer?: boolean;
   /** Registration lifetime asked of the registrar, seconds (default 600). */
   registerExpires?: number;
   backoff?: BackoffOptions;

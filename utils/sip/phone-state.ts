@@ -28,6 +28,12 @@ export interface CallView {
   endedAt?: number;
   /** Why it failed or ended, when known (SIP status, for the agent to read). */
   error?: ErrorInfo;
+  /** uContact's two-step click-to-call (`P-Auto-Answer: normal`): answered without a click. */
+  autoAnswer?: boolean;
+  /** The agent declined it (an incoming call that was not missed). */
+  declined?: boolean;
+  /** Where the agent transferred it. */
+  transferredTo?: string;
 }
 
 /** Everything other contexts need to show the phone. Never holds credentials. */
@@ -35,7 +41,10 @@ export interface PhoneSnapshot {
   /** Which login this phone belongs to, to tell a phone started for an earlier login. */
   sessionId: string | null;
   registration: RegistrationView;
+  /** The call in front: the one the agent talks to, or rings in, or the last one that ended. */
   call: CallView | null;
+  /** Other live calls: held, or waiting to be answered. */
+  otherCalls: CallView[];
 }
 
 export interface AudioStats {

@@ -4,15 +4,14 @@ import {
   Registerer,
   RegistererState,
   RequestPendingError,
-  Session,
   SessionState,
   UserAgent,
   type Core,
   type LogLevel,
-  type Web,
 } from 'sip.js';
 import { AppError, type ErrorInfo } from '../errors';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { assertDtmfDigits, Call, type TransferMode } from './call';
 import type { PhoneDelegate } from './phone-delegate';
 import type { PhoneOptions } from './phone-options';
 import type { AudioStats, CallView, RegistrationView } from './phone-state';
@@ -20,26 +19,30 @@ import { assertDialString } from './sip-target';
 
 /** Registrar answers that mean "these credentials will never work": retrying would only hammer it. */
 const AUTH_FAILURES = new Set([401, 403, 404, 407]);
-const DTMF_DIGITS = /^[0-9*#A-D]{1,32}$/;
 const EXTENSION_DIGITS = /^[0-9]{1,15}$/;
 /** IVRs and PBX auto-attendants ignore digits sent before their greeting starts. */
 const EXTENSION_DELAY_MS = 1_500;
 const UNREGISTER_WAIT_MS = 2_000;
 const STOP_WAIT_MS = 500;
 const DEFAULT_EXPIRES = 600;
-const NOT_ANSWERED: ErrorInfo = { key: 'errorCallNotAnswered', substitutions: [] };
+/** A short pause before auto-answering, so the agent hears the beep before the caller speaks. */
+const AUTO_ANSWER_DELAY_MS = 400;
+/** How many calls an agent juggles at once: one in front, one held or waiting. */
+const MAX_LIVE_CALLS = 2;
 
 /**
- * One agent's SIP phone: registration that survives network trouble, and one call at a time with
- * real audio. Wraps sip.js; knows nothing of extension APIs (the phone host wires it up).
+ * One agent's SIP phone: registration that survives network trouble, and calls with real audio:
+ * one in front, plus one held or waiting. Wraps sip.js; knows nothing of extension APIs (the
+ * phone host wires it up).
  */
 export class Phone {
   private readonly userAgent: UserAgent;
   private registerer: Registerer;
-  private cancelledCallId: string | undefined;
   private registration: RegistrationView = { state: 'unregistered' };
-  private current: CallView | null = null;
-  private session: Session | undefined;
+  /** Live calls, oldest first. */
+  private calls: Call[] = [];
+  /** The call in front (live), or the last one that ended, for the agent to see. */
+  private front: Call | undefined;
   private running = false;
   private registering = false;
   private attempt = 0;
@@ -103,7 +106,12 @@ export class Phone {
   }
 
   get callView(): CallView | null {
-    return this.current;
+    return this.front?.view ?? null;
+  }
+
+  /** Live calls other than the one in front. */
+  get otherCallViews(): CallView[] {
+    return this.calls.filter((call) => call !== this.front).map((call) => call.view);
   }
 
   /** Connects and registers; retries on its own until `stop()`. Safe to call twice. */
@@ -125,7 +133,7 @@ export class Phone {
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.retryTimer);
-    await this.hangup().catch(() => undefined);
+    await Promise.all(this.calls.map((call) => call.hangup().catch(() => undefined)));
     if (this.registerer.state === RegistererState.Registered && this.userAgent.isConnected()) {
       await this.unregister();
     }
@@ -153,7 +161,7 @@ export class Phone {
     assertDialString(dial);
     if (extension && !EXTENSION_DIGITS.test(extension)) throw new AppError('errorExtensionInvalid');
     if (this.registration.state !== 'registered') throw new AppError('errorPhoneNotReady');
-    if (this.session) throw new AppError('errorAlreadyInCall');
+    if (this.calls.length > 0) throw new AppError('errorAlreadyInCall');
     const target = UserAgent.makeURI(`sip:${dial}@${this.options.domain}`);
     if (!target) throw new AppError('errorDialInvalid');
 
@@ -161,156 +169,75 @@ export class Phone {
       sessionDescriptionHandlerOptions: { constraints: this.mediaConstraints() },
       earlyMedia: true,
     });
-    const call = this.track(inviter, 'outgoing', dial, name);
-    if (extension) this.sendExtensionWhenAnswered(inviter, call.id, extension);
-    inviter
-      .invite({
-        requestDelegate: {
-          onProgress: (response) => {
-            if (response.message.statusCode === 180 || response.message.statusCode === 183) {
-              this.updateCall(call.id, { state: 'ringing' });
-              this.playRemoteAudio();
-            }
-          },
-          onReject: (response) => this.failCall(call.id, response),
-        },
-      })
-      .catch((cause: unknown) => this.failCall(call.id, undefined, cause));
-    return call;
+    const call = this.track(new Call(inviter, { id: this.nextId(), direction: 'outgoing', number: dial, name }, this.callContext()));
+    if (extension) this.sendExtensionWhenAnswered(call, extension);
+    call.invite();
+    return call.view;
   }
 
-  /** Answers the ringing incoming call. */
-  async answer(): Promise<void> {
-    const session = this.session;
-    if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
-      throw new AppError('errorNoCall');
-    }
-    await session.accept({
-      sessionDescriptionHandlerOptions: { constraints: this.mediaConstraints() },
-    });
+  /**
+   * Answers a ringing incoming call (by default the one ringing). A call already in progress is
+   * put on hold first: call waiting.
+   */
+  async answer(callId?: string): Promise<void> {
+    const call = this.find(callId, (candidate) => candidate.ringingIn);
+    const others = this.calls.filter((other) => other !== call && other.view.state === 'established');
+    for (const other of others) await other.setHeld(true);
+    this.front = call;
+    this.emitCalls();
+    await call.answer();
   }
 
-  /** Declines the ringing incoming call (486 Busy Here by default, or 603 Decline). */
-  async decline(statusCode: 486 | 603 = 486): Promise<void> {
-    const session = this.session;
-    if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
-      throw new AppError('errorNoCall');
-    }
-    await session.reject({ statusCode });
+  /** Declines a ringing incoming call (486 Busy Here by default, or 603 Decline). */
+  async decline(statusCode: 486 | 603 = 486, callId?: string): Promise<void> {
+    await this.find(callId, (candidate) => candidate.ringingIn).decline(statusCode);
   }
 
-  /** Ends the current call whatever its state (cancel, reject or BYE). */
-  async hangup(): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    switch (session.state) {
-      case SessionState.Initial:
-      case SessionState.Establishing:
-        if (session instanceof Inviter) {
-          this.cancelledCallId = this.current?.id;
-          await session.cancel();
-        }
-        else if (session instanceof Invitation) await session.reject();
-        break;
-      case SessionState.Established:
-        await session.bye();
-        break;
-      default:
-        break;
-    }
+  /** Ends a call (by default the one in front) whatever its state. */
+  async hangup(callId?: string): Promise<void> {
+    const call = callId ? this.calls.find((candidate) => candidate.id === callId) : this.liveFront();
+    await call?.hangup();
   }
 
-  /** Mutes by disabling the microphone track: the far end hears silence, nothing renegotiates. */
   setMuted(muted: boolean): void {
-    const call = this.current;
-    const handler = this.handler();
-    if (!call || !handler?.peerConnection) throw new AppError('errorNoCall');
-    for (const sender of handler.peerConnection.getSenders()) {
-      if (sender.track?.kind === 'audio') sender.track.enabled = !muted && !call.held;
-    }
-    this.updateCall(call.id, { muted });
+    this.find(undefined).setMuted(muted);
   }
 
-  /** Hold / resume by re-INVITE (sendonly / sendrecv), as uContact's Asterisk expects. */
-  async setHeld(held: boolean): Promise<void> {
-    const session = this.session;
-    const call = this.current;
-    if (!session || !call || session.state !== SessionState.Established) throw new AppError('errorNoCall');
-    if (call.held === held) return;
-    session.sessionDescriptionHandlerOptionsReInvite = { hold: held } as object;
-    await new Promise<void>((resolve, reject) => {
-      session
-        .invite({
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: () => reject(new AppError('errorHoldFailed')),
-          },
-        })
-        .catch((cause: unknown) => reject(new AppError('errorHoldFailed', [], { cause })));
-    });
-    this.updateCall(call.id, { held, state: held ? 'held' : 'established' });
-    if (!held && call.muted) this.setMuted(true);
-  }
-
-  /** Sends DTMF the way the account asks: RTP telephone-event (RFC 2833) or SIP INFO. */
-  async sendDtmf(digits: string): Promise<void> {
-    const session = this.session;
-    if (!DTMF_DIGITS.test(digits)) throw new AppError('errorDtmfInvalid');
-    if (!session || session.state !== SessionState.Established) throw new AppError('errorNoCall');
-    if (this.options.dtmfMode.toLowerCase() === 'info') {
-      for (const digit of digits) {
-        await session.info({
-          requestOptions: {
-            body: {
-              contentDisposition: 'render',
-              contentType: 'application/dtmf-relay',
-              content: `Signal=${digit}\r\nDuration=160`,
-            },
-          },
-        });
+  /**
+   * Hold / resume the call in front, or bring a held call to the front (`callId`), holding the
+   * one that was there.
+   */
+  async setHeld(held: boolean, callId?: string): Promise<void> {
+    const call = this.find(callId);
+    if (!held) {
+      for (const other of this.calls) {
+        if (other !== call && other.view.state === 'established') await other.setHeld(true);
       }
-      return;
+      this.front = call;
+      this.emitCalls();
     }
-    if (!this.handler()?.sendDtmf(digits, { duration: 160, interToneGap: 70 })) {
-      throw new AppError('errorDtmfInvalid');
-    }
+    await call.setHeld(held);
+  }
+
+  async sendDtmf(digits: string): Promise<void> {
+    assertDtmfDigits(digits);
+    await this.find(undefined).sendDtmf(digits);
+  }
+
+  /** Blind transfer of the call in front: SIP REFER, or uContact's `##target` DTMF code. */
+  async transfer(target: string, mode: TransferMode): Promise<void> {
+    await this.find(undefined).transfer(target, mode);
   }
 
   /** Microphone for the next call (and a live one: its track is replaced, no renegotiation). */
   async setAudioInput(constraints: MediaTrackConstraints | true): Promise<void> {
     this.options.audioConstraints = constraints;
-    const peerConnection = this.handler()?.peerConnection;
-    const sender = peerConnection?.getSenders().find((candidate) => candidate.track?.kind === 'audio');
-    if (!sender) return;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: constraints, video: false });
-    const [track] = stream.getAudioTracks();
-    if (!track) return;
-    track.enabled = !this.current?.muted && !this.current?.held;
-    const previous = sender.track;
-    await sender.replaceTrack(track);
-    previous?.stop();
+    await Promise.all(this.calls.map((call) => call.replaceMicrophone(constraints)));
   }
 
-  /** RTP counters of the current call, from WebRTC's own statistics. */
+  /** RTP counters of the call in front, from WebRTC's own statistics. */
   async stats(): Promise<AudioStats | null> {
-    const peerConnection = this.handler()?.peerConnection;
-    if (!peerConnection) return null;
-    const report = await peerConnection.getStats();
-    const stats: AudioStats = { inboundBytes: 0, outboundBytes: 0, inboundPackets: 0, outboundPackets: 0 };
-    report.forEach((entry: Record<string, unknown>) => {
-      if (entry.kind !== 'audio' && entry.type !== 'media-source') return;
-      if (entry.type === 'inbound-rtp') {
-        stats.inboundBytes += Number(entry.bytesReceived ?? 0);
-        stats.inboundPackets += Number(entry.packetsReceived ?? 0);
-        if (typeof entry.audioLevel === 'number') stats.inboundLevel = entry.audioLevel;
-      } else if (entry.type === 'outbound-rtp') {
-        stats.outboundBytes += Number(entry.bytesSent ?? 0);
-        stats.outboundPackets += Number(entry.packetsSent ?? 0);
-      } else if (entry.type === 'media-source' && typeof entry.audioLevel === 'number') {
-        stats.outboundLevel = entry.audioLevel;
-      }
-    });
-    return stats;
+    return (await this.liveFront()?.stats()) ?? null;
   }
 
   // ---- registration ----
@@ -439,118 +366,135 @@ export class Phone {
   // ---- calls ----
 
   private onInvite(invitation: Invitation): void {
-    if (this.session) {
-      // One call at a time for now: a second caller hears busy rather than silence.
+    const ringing = this.calls.some((call) => call.ringingIn);
+    if (this.calls.length >= MAX_LIVE_CALLS || ringing) {
+      // Hands full: a caller hears busy rather than silence.
       void invitation.reject({ statusCode: 486 });
       return;
     }
     const identity = invitation.remoteIdentity;
-    this.track(invitation, 'incoming', identity.uri.user ?? '', identity.displayName ?? '');
+    const autoAnswer =
+      !!this.options.autoAnswer && this.calls.length === 0 && isAutoAnswerRequest(invitation.request);
+    const call = this.track(
+      new Call(
+        invitation,
+        {
+          id: this.nextId(),
+          direction: 'incoming',
+          number: identity.uri.user ?? '',
+          name: identity.displayName ?? '',
+          autoAnswer,
+        },
+        this.callContext(),
+      ),
+    );
+    if (autoAnswer) {
+      setTimeout(() => {
+        if (call.ringingIn) this.answer(call.id).catch((cause: unknown) => call.fail(undefined, cause));
+      }, AUTO_ANSWER_DELAY_MS);
+    }
   }
 
-  private track(session: Session, direction: CallView['direction'], number: string, name: string): CallView {
-    this.callCounter += 1;
-    const call: CallView = {
-      id: `${Date.now().toString(36)}-${this.callCounter}`,
-      direction,
-      number,
-      name,
-      state: direction === 'outgoing' ? 'dialing' : 'ringing',
-      muted: false,
-      held: false,
-      startedAt: Date.now(),
-    };
-    this.session = session;
-    this.current = call;
-    this.delegate.onCallChange?.(call);
-    session.stateChange.addListener((state) => {
-      if (state === SessionState.Established) {
-        this.updateCall(call.id, { state: 'established', connectedAt: Date.now() });
-        this.playRemoteAudio();
-      } else if (state === SessionState.Terminated) {
-        if (this.session === session) this.session = undefined;
-        this.stopRemoteAudio();
-        // sip.js ends the session before it hands us the final response: let `failCall` run first
-        // so the reason shown is the real one, reported once.
-        queueMicrotask(() => this.onTerminated(call.id));
-      }
-    });
+  /** Adds a call; with no other live call it takes the front. */
+  private track(call: Call): Call {
+    this.calls.push(call);
+    if (!this.liveFront()) this.front = call;
+    this.emitCalls();
     return call;
   }
 
-  private sendExtensionWhenAnswered(session: Session, callId: string, extension: string): void {
+  private callContext() {
+    return {
+      domain: this.options.domain,
+      dtmfMode: this.options.dtmfMode,
+      mediaConstraints: () => this.mediaConstraints(),
+      log: (message: string) => this.options.log?.('warn', 'call', message),
+      onChange: (call: Call) => this.onCallChanged(call),
+    };
+  }
+
+  private onCallChanged(call: Call): void {
+    if (!call.live) {
+      this.calls = this.calls.filter((candidate) => candidate !== call);
+      // The held (or waiting) call comes to the front; the agent resumes or answers it.
+      if (this.front === call && this.calls.length > 0) this.front = this.calls[0];
+    }
+    if (this.front === call || this.front?.live === false || !this.front) this.syncRemoteAudio();
+    this.emitCalls();
+  }
+
+  private emitCalls(): void {
+    this.syncRemoteAudio();
+    this.delegate.onCallChange?.(this.callView);
+  }
+
+  private liveFront(): Call | undefined {
+    return this.front?.live ? this.front : undefined;
+  }
+
+  /** The call a command is for: `callId`, else the live call in front (or the first matching `test`). */
+  private find(callId: string | undefined, test?: (call: Call) => boolean): Call {
+    const call = callId
+      ? this.calls.find((candidate) => candidate.id === callId)
+      : test
+        ? (this.calls.find((candidate) => candidate === this.front && test(candidate)) ??
+          this.calls.find(test))
+        : this.liveFront();
+    if (!call || (test && !test(call))) throw new AppError('errorNoCall');
+    return call;
+  }
+
+  private nextId(): string {
+    this.callCounter += 1;
+    return `${Date.now().toString(36)}-${this.callCounter}`;
+  }
+
+  private sendExtensionWhenAnswered(call: Call, extension: string): void {
     const listener = (state: SessionState) => {
       if (state !== SessionState.Established) return;
-      session.stateChange.removeListener(listener);
+      call.session.stateChange.removeListener(listener);
       setTimeout(() => {
-        if (this.current?.id !== callId || this.session !== session) return;
-        this.sendDtmf(extension).catch((cause: unknown) =>
+        if (!call.live) return;
+        call.sendDtmf(extension).catch((cause: unknown) =>
           this.options.log?.('warn', 'phone', `extension DTMF: ${String(cause)}`),
         );
       }, EXTENSION_DELAY_MS);
     };
-    session.stateChange.addListener(listener);
-  }
-
-  private onTerminated(id: string): void {
-    const view = this.current?.id === id ? this.current : undefined;
-    if (!view || view.state === 'failed' || view.state === 'ended') return;
-    const byAgent = this.cancelledCallId === id;
-    this.updateCall(id, {
-      state: view.connectedAt || byAgent ? 'ended' : 'failed',
-      endedAt: Date.now(),
-      ...(view.connectedAt || byAgent ? {} : { error: view.error ?? NOT_ANSWERED }),
-    });
-  }
-
-  private failCall(id: string, response?: Core.IncomingResponse, cause?: unknown): void {
-    const message = response?.message;
-    if (message?.statusCode === 487 && this.cancelledCallId === id) {
-      // The agent hung up while it rang: that is an ended call, not a rejection.
-      this.updateCall(id, { state: 'ended', endedAt: Date.now() });
-      return;
-    }
-    const error: ErrorInfo = message
-      ? { key: 'errorCallRejected', substitutions: [`${message.statusCode} ${message.reasonPhrase}`] }
-      : cause instanceof Error && /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
-        ? { key: 'errorMicrophone', substitutions: [] }
-        : { key: 'errorCallFailed', substitutions: [] };
-    if (cause) this.options.log?.('warn', 'phone', `call failed: ${String(cause)}`);
-    this.updateCall(id, { state: 'failed', endedAt: Date.now(), error });
-    if (!response && this.session && this.current?.id === id) {
-      // The INVITE never left (no microphone, say): nothing else will end this session.
-      this.session = undefined;
-    }
-  }
-
-  private updateCall(id: string, patch: Partial<CallView>): void {
-    if (!this.current || this.current.id !== id) return;
-    this.current = { ...this.current, ...patch };
-    this.delegate.onCallChange?.(this.current);
-  }
-
-  private handler(): Web.SessionDescriptionHandler | undefined {
-    return this.session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    call.session.stateChange.addListener(listener);
   }
 
   private mediaConstraints(): MediaStreamConstraints {
     return { audio: this.options.audioConstraints ?? true, video: false };
   }
 
-  private playRemoteAudio(): void {
-    const audio = this.options.remoteAudio;
-    const stream = this.handler()?.remoteMediaStream;
-    if (!audio || !stream) return;
-    if (audio.srcObject !== stream) audio.srcObject = stream;
-    audio.play().catch((cause: unknown) => this.options.log?.('warn', 'phone', `audio: ${String(cause)}`));
-  }
-
-  private stopRemoteAudio(): void {
+  /** Remote audio plays the call in front, once it has media (early media while ringing too). */
+  private syncRemoteAudio(): void {
     const audio = this.options.remoteAudio;
     if (!audio) return;
-    audio.pause();
-    audio.srcObject = null;
+    const stream = this.liveFront()?.remoteStream;
+    if (!stream || stream.getAudioTracks().length === 0) {
+      if (audio.srcObject) {
+        audio.pause();
+        audio.srcObject = null;
+      }
+      return;
+    }
+    if (audio.srcObject !== stream) audio.srcObject = stream;
+    if (audio.paused) {
+      audio.play().catch((cause: unknown) => this.options.log?.('warn', 'phone', `audio: ${String(cause)}`));
+    }
   }
+}
+
+/**
+ * uContact's two-step click-to-call rings the agent first with `P-Auto-Answer: normal`; other
+ * PBXs say the same with `Call-Info: ...;answer-after=0` or `Alert-Info: ...auto-answer`.
+ */
+function isAutoAnswerRequest(request: { getHeader(name: string): string | undefined }): boolean {
+  const autoAnswer = request.getHeader('P-Auto-Answer') ?? '';
+  const callInfo = request.getHeader('Call-Info') ?? '';
+  const alertInfo = request.getHeader('Alert-Info') ?? '';
+  return /\bnormal\b/i.test(autoAnswer) || /answer-after\s*=\s*0\b/i.test(callInfo) || /auto[-_ ]?answer/i.test(alertInfo);
 }
 
 /** Resolves when `promise` settles or after `ms`, whichever is first. */

@@ -25,13 +25,9 @@ import type {
 } from './api';
 import { prepareRtpDtmf, startRtpDtmfListener } from './rtp-dtmf';
 
-declare global {
-  interface Window {
-    callee: CalleeApi;
-  }
-}
-
-const AUDIO_ONLY = { constraints: { audio: true, video: false } };
+const AUDIO_ONLY: Web.SessionDescriptionHandlerOptions = {
+  constraints: { audio: true, video: false },
+};
 
 let ua: UserAgent | undefined;
 let registerer: Registerer | undefined;
@@ -62,7 +58,9 @@ function until(done: () => boolean, timeoutMs: number, what: string): Promise<vo
     };
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`callee: ${what} not reached within ${timeoutMs} ms (${JSON.stringify(status)})`));
+      reject(
+        new Error(`callee: ${what} not reached within ${timeoutMs} ms (${JSON.stringify(status)})`),
+      );
     }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -162,7 +160,7 @@ function onInvite(invitation: Invitation): void {
     headers[name.toLowerCase()] = values.map((v) => v.raw);
   }
   invites.push({
-    requestUriUser: invitation.request.ruri.user ?? '',
+    requestUriUser: invitation.request.ruri?.user ?? '',
     to: invitation.request.to.uri.toString(),
     from: invitation.remoteIdentity.uri.toString(),
     fromDisplayName: invitation.remoteIdentity.displayName,
@@ -212,7 +210,7 @@ async function register(o: CalleeRegisterOptions): Promise<RegisterOutcome> {
           onReject: (response) => {
             status.registration = 'failed';
             notify();
-            resolve({ registered: false, code: response.message.statusCode });
+            resolve({ registered: false, code: response.message.statusCode ?? 0 });
           },
         },
       })
@@ -252,11 +250,11 @@ async function call(target: string, options: { extraHeaders?: string[] } = {}): 
   await inviter.invite({
     requestDelegate: {
       onAccept: (response) => {
-        status.lastCallCode = response.message.statusCode;
+        status.lastCallCode = response.message.statusCode ?? 0;
         notify();
       },
       onReject: (response) => {
-        status.lastCallCode = response.message.statusCode;
+        status.lastCallCode = response.message.statusCode ?? 0;
         notify();
       },
     },
@@ -304,7 +302,8 @@ async function stats(): Promise<CalleeStats> {
   if (!pc) return result;
   (await pc.getStats()).forEach((report: Record<string, unknown>) => {
     if (report.kind !== 'audio') return;
-    const n = (key: string): number => (typeof report[key] === 'number' ? (report[key] as number) : 0);
+    const n = (key: string): number =>
+      typeof report[key] === 'number' ? (report[key] as number) : 0;
     if (report.type === 'inbound-rtp') {
       result.bytesReceived += n('bytesReceived');
       result.packetsReceived += n('packetsReceived');
@@ -345,9 +344,10 @@ const api: CalleeApi = {
     const s = session;
     if (s?.state !== SessionState.Established) throw new Error('callee: no call to hold');
     // Resolves when the re-INVITE transaction ends, so tests can hold and resume back to back.
+    const sdhOptions: Web.SessionDescriptionHandlerOptions = { ...AUDIO_ONLY, hold: held };
     await new Promise<void>((resolve, reject) => {
       s.invite({
-        sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold: held },
+        sessionDescriptionHandlerOptions: sdhOptions,
         requestDelegate: {
           onAccept: () => resolve(),
           onReject: (r) => reject(new Error(`callee: re-INVITE got ${r.message.statusCode}`)),
@@ -364,5 +364,5 @@ const api: CalleeApi = {
 // window.callee appears only when the phone is fully ready; the Node side waits for it.
 void prepareRtpDtmf().then((supported) => {
   status.rtpDtmfSupported = supported;
-  window.callee = api;
+  (window as unknown as { callee: CalleeApi }).callee = api;
 });

@@ -58,7 +58,10 @@ export function prepareRtpDtmf(): Promise<boolean> {
 }
 
 /** Reports the digits arriving on `receiver`; a no-op unless prepareRtpDtmf() succeeded. */
-export function startRtpDtmfListener(receiver: RTCRtpReceiver, onDigit: (digit: string) => void): void {
+export function startRtpDtmfListener(
+  receiver: RTCRtpReceiver,
+  onDigit: (digit: string) => void,
+): void {
   if (!worker || receiver.transform || receiver.track.kind !== 'audio') return;
   const channel = nextChannel++;
   listeners.set(channel, onDigit);

@@ -303,7 +303,7 @@ describe('clicking', () => {
     trustedClick(callButtons()[0]!);
     await settle();
     expect(background.dials()).toEqual([
-      { dial: '+14155550123', display: '(415) 555-0123 ext. 45' },
+      { dial: '+14155550123', display: '(415) 555-0123 ext. 45', extension: '45' },
     ]);
   });
 
