@@ -7,7 +7,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // AgentLogin and the other Integra calls go to the agent's uContact instance.
     host_permissions: ['https://*.ucontactcloud.com/*'],
     // Self-hosted uContact instances: the origin is requested at login, never granted up front.

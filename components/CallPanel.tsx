@@ -30,7 +30,8 @@ export function CallPanel(props: CallPanelProps) {
   onCleanup(() => clearInterval(timer));
 
   const live = () => props.call.state === 'established' || props.call.state === 'held';
-  const incomingRinging = () => props.call.direction === 'incoming' && props.call.state === 'ringing';
+  const incomingRinging = () =>
+    props.call.direction === 'incoming' && props.call.state === 'ringing';
   const finished = () => props.call.state === 'ended' || props.call.state === 'failed';
   const duration = () => {
     const from = props.call.connectedAt;
@@ -52,7 +53,9 @@ export function CallPanel(props: CallPanelProps) {
         <Show when={duration()}>
           <span class="call-timer"> · {duration()}</span>
         </Show>
-        <Show when={props.call.error}>{(error) => <span> — {t(error().key, error().substitutions)}</span>}</Show>
+        <Show when={props.call.error}>
+          {(error) => <span> — {t(error().key, error().substitutions)}</span>}
+        </Show>
       </p>
       <Show when={incomingRinging()}>
         <div class="call-actions two">
@@ -66,13 +69,29 @@ export function CallPanel(props: CallPanelProps) {
       </Show>
       <Show when={live()}>
         <div class="call-actions">
-          <button type="button" class="secondary" aria-pressed={props.call.muted} onClick={() => props.onMute(!props.call.muted)}>
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={props.call.muted}
+            onClick={() => props.onMute(!props.call.muted)}
+          >
             {props.call.muted ? t('unmuteButton') : t('muteButton')}
           </button>
-          <button type="button" class="secondary" aria-pressed={props.call.held} onClick={() => props.onHold(!props.call.held)}>
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={props.call.held}
+            onClick={() => props.onHold(!props.call.held)}
+          >
             {props.call.held ? t('resumeButton') : t('holdButton')}
           </button>
-          <button type="button" class="secondary" aria-expanded={keypad()} aria-controls="keypad" onClick={() => setKeypad(!keypad())}>
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={keypad()}
+            aria-controls="keypad"
+            onClick={() => setKeypad(!keypad())}
+          >
             {t('keypadButton')}
           </button>
         </div>

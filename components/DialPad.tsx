@@ -2,7 +2,10 @@ import { createSignal } from 'solid-js';
 import { t } from '@/utils/i18n';
 
 /** Type a number and call it. Enter in the field calls too. */
-export function DialPad(props: { disabled: boolean; onCall: (number: string) => Promise<boolean> }) {
+export function DialPad(props: {
+  disabled: boolean;
+  onCall: (number: string) => Promise<boolean>;
+}) {
   const [number, setNumber] = createSignal('');
   let input!: HTMLInputElement;
   const submit = async (event: SubmitEvent) => {

@@ -6,8 +6,10 @@ import type { SettingsStore } from '@/utils/options/settings-store';
 /** Settings and microphone set-up, in a tab of its own. */
 export function OptionsPage(props: { microphone: MicrophoneStore; settings: SettingsStore }) {
   const mic = props.microphone;
-  const inputs = () => mic.devices().filter((device) => device.kind === 'audioinput' && device.deviceId);
-  const outputs = () => mic.devices().filter((device) => device.kind === 'audiooutput' && device.deviceId);
+  const inputs = () =>
+    mic.devices().filter((device) => device.kind === 'audioinput' && device.deviceId);
+  const outputs = () =>
+    mic.devices().filter((device) => device.kind === 'audiooutput' && device.deviceId);
 
   return (
     <main class="options">
@@ -28,7 +30,12 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
           </Switch>
         </p>
         <Show when={mic.state() !== 'granted'}>
-          <button class="primary" type="button" disabled={mic.asking()} onClick={() => void mic.ask()}>
+          <button
+            class="primary"
+            type="button"
+            disabled={mic.asking()}
+            onClick={() => void mic.ask()}
+          >
             {t('microphoneAllow')}
           </button>
         </Show>
@@ -46,11 +53,15 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               <select
                 id="audio-input"
                 value={settings().audioInputId}
-                onChange={(event) => void props.settings.update({ audioInputId: event.currentTarget.value })}
+                onChange={(event) =>
+                  void props.settings.update({ audioInputId: event.currentTarget.value })
+                }
               >
                 <option value="">{t('audioDefaultDevice')}</option>
                 <For each={inputs()}>
-                  {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+                  {(device) => (
+                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
+                  )}
                 </For>
               </select>
             </div>
@@ -59,11 +70,15 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               <select
                 id="audio-output"
                 value={settings().audioOutputId}
-                onChange={(event) => void props.settings.update({ audioOutputId: event.currentTarget.value })}
+                onChange={(event) =>
+                  void props.settings.update({ audioOutputId: event.currentTarget.value })
+                }
               >
                 <option value="">{t('audioDefaultDevice')}</option>
                 <For each={outputs()}>
-                  {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+                  {(device) => (
+                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
+                  )}
                 </For>
               </select>
             </div>
@@ -71,7 +86,9 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               <input
                 type="checkbox"
                 checked={settings().debug}
-                onChange={(event) => void props.settings.update({ debug: event.currentTarget.checked })}
+                onChange={(event) =>
+                  void props.settings.update({ debug: event.currentTarget.checked })
+                }
               />
               {t('debugLabel')}
             </label>

@@ -79,7 +79,11 @@ export function Popup(props: {
                 {(site) => (
                   <Show
                     when={!props.site.enabled()}
-                    fallback={<p class="hint" role="status">{t('siteEnabled', [site().host])}</p>}
+                    fallback={
+                      <p class="hint" role="status">
+                        {t('siteEnabled', [site().host])}
+                      </p>
+                    }
                   >
                     <button
                       class="secondary"

@@ -4,7 +4,14 @@ import { toErrorInfo } from '@/utils/errors';
 import { disableSite, enableSite } from '@/utils/crm/enabled-sites';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { AppError } from '@/utils/errors';
-import { broadcast, handleRequests, onEvent, sendToTab, type PageStatus, type SessionView } from '@/utils/messages';
+import {
+  broadcast,
+  handleRequests,
+  onEvent,
+  sendToTab,
+  type PageStatus,
+  type SessionView,
+} from '@/utils/messages';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createPhoneHost } from '@/utils/phone-host/phone-host';
 import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/phone-host-client';
@@ -51,7 +58,9 @@ export default defineBackground({
       startPhone: async () => {
         await phone.ensureRunning();
         await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
-        void openMicrophoneSetupIfNeeded(client).catch((error: unknown) => debugLog('microphone check', error));
+        void openMicrophoneSetupIfNeeded(client).catch((error: unknown) =>
+          debugLog('microphone check', error),
+        );
       },
       stopPhone: async () => {
         await browser.alarms.clear(WATCHDOG_ALARM);
@@ -119,8 +128,10 @@ export default defineBackground({
       'call.hold': (payload) => command(() => phone.command('phone.hold', payload)),
       'call.dtmf': (payload) => command(() => phone.command('phone.dtmf', payload)),
       'call.stats': () => command(() => phone.command('phone.stats', null)),
-      'sites.enable': ({ origin, tabId }) => command(async () => ({ ok: true, value: await enableSite(origin, tabId) })),
-      'sites.disable': ({ origin }) => command(async () => ({ ok: true, value: await disableSite(origin) })),
+      'sites.enable': ({ origin, tabId }) =>
+        command(async () => ({ ok: true, value: await enableSite(origin, tabId) })),
+      'sites.disable': ({ origin }) =>
+        command(async () => ({ ok: true, value: await disableSite(origin) })),
     });
 
     // The phone host can vanish (Chrome closes an offscreen document on a crash or by force);
@@ -135,7 +146,11 @@ export default defineBackground({
       .catch((error: unknown) => debugLog('site scripts', error));
     // A device picked in the options page applies at once, mid-call too.
     settingsItem.watch((settings, previous) => {
-      if (settings?.audioInputId === previous?.audioInputId && settings?.audioOutputId === previous?.audioOutputId) return;
+      if (
+        settings?.audioInputId === previous?.audioInputId &&
+        settings?.audioOutputId === previous?.audioOutputId
+      )
+        return;
       phone
         .command('phone.devices', {
           audioInputId: settings?.audioInputId ?? '',
@@ -152,6 +167,7 @@ function pageStatus(view: SessionView): PageStatus {
   return {
     loggedIn: view.loggedIn,
     sipState: view.loggedIn ? view.sip.state : null,
-    inCall: view.loggedIn && !!view.call && view.call.state !== 'ended' && view.call.state !== 'failed',
+    inCall:
+      view.loggedIn && !!view.call && view.call.state !== 'ended' && view.call.state !== 'failed',
   };
 }

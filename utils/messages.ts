@@ -1,5 +1,11 @@
 import type { ErrorInfo } from './errors';
-import type { AudioStats, CallView, PhoneSnapshot, RegistrationState, RegistrationView } from './sip/phone-state';
+import type {
+  AudioStats,
+  CallView,
+  PhoneSnapshot,
+  RegistrationState,
+  RegistrationView,
+} from './sip/phone-state';
 
 /**
  * The one message contract between extension contexts. Each request is declared once with its
@@ -159,8 +165,16 @@ export type PhoneHostEnvelope<K extends PhoneHostRequestType = PhoneHostRequestT
   K,
   PhoneHostRequests[K]['payload']
 >;
-export type EventEnvelope<K extends EventType = EventType> = Envelope<'event', K, BroadcastEvents[K]>;
-export type PageEventEnvelope<K extends keyof PageEvents = keyof PageEvents> = Envelope<'event', K, PageEvents[K]>;
+export type EventEnvelope<K extends EventType = EventType> = Envelope<
+  'event',
+  K,
+  BroadcastEvents[K]
+>;
+export type PageEventEnvelope<K extends keyof PageEvents = keyof PageEvents> = Envelope<
+  'event',
+  K,
+  PageEvents[K]
+>;
 
 function isEnvelope(message: unknown, kind: string): boolean {
   return (
@@ -172,7 +186,8 @@ function isEnvelope(message: unknown, kind: string): boolean {
   );
 }
 
-export const isRequest = (message: unknown): message is RequestEnvelope => isEnvelope(message, 'request');
+export const isRequest = (message: unknown): message is RequestEnvelope =>
+  isEnvelope(message, 'request');
 export const isPhoneHostRequest = (message: unknown): message is PhoneHostEnvelope =>
   isEnvelope(message, 'phone-host');
 export const isEvent = (message: unknown): message is EventEnvelope => isEnvelope(message, 'event');
@@ -202,7 +217,11 @@ export function broadcast<K extends EventType>(type: K, payload: BroadcastEvents
 }
 
 /** Pushes a page event to one tab's content scripts; a tab without them is not an error. */
-export function sendToTab<K extends keyof PageEvents>(tabId: number, type: K, payload: PageEvents[K]): void {
+export function sendToTab<K extends keyof PageEvents>(
+  tabId: number,
+  type: K,
+  payload: PageEvents[K],
+): void {
   const envelope: PageEventEnvelope<K> = { channel: 'ucontact', kind: 'event', type, payload };
   browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
 }
@@ -239,7 +258,11 @@ function extensionOrigin(): string {
 }
 
 function isFromExtensionPage(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url && new URL(sender.url).origin === extensionOrigin();
+  return (
+    sender.id === browser.runtime.id &&
+    !!sender.url &&
+    new URL(sender.url).origin === extensionOrigin()
+  );
 }
 
 /** Serves requests in the background, each only from the senders `REQUEST_AUDIENCE` allows. */
@@ -250,7 +273,10 @@ export function handleRequests(handlers: RequestHandlers): void {
     if (!isFromExtensionPage(sender) && REQUEST_AUDIENCE[message.type] !== 'content-scripts-too') {
       return undefined;
     }
-    const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+    const handler = handlers[message.type] as (
+      payload: unknown,
+      sender: Sender,
+    ) => Promise<unknown>;
     return handler(message.payload, sender);
   });
 }
@@ -259,7 +285,8 @@ export function handleRequests(handlers: RequestHandlers): void {
 export function handlePhoneHostRequests(handlers: PhoneHostHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     if (!isPhoneHostRequest(message) || !Object.hasOwn(handlers, message.type)) return undefined;
-    if (sender.id !== browser.runtime.id || (sender.url && !isFromExtensionPage(sender))) return undefined;
+    if (sender.id !== browser.runtime.id || (sender.url && !isFromExtensionPage(sender)))
+      return undefined;
     const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
     return handler(message.payload);
   });

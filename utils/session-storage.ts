@@ -25,4 +25,3 @@ export const credentialsItem = storage.defineItem<Credentials | null>('session:c
 export const phoneSnapshotItem = storage.defineItem<PhoneSnapshot | null>('session:phone', {
   fallback: null,
 });
-

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screenshot } from '../rig/screenshot';
-import { INSTANCE, MARIA, startEnvironment, useLoopbackIce, type Environment } from './support/environment';
+import {
+  INSTANCE,
+  MARIA,
+  startEnvironment,
+  useLoopbackIce,
+  type Environment,
+} from './support/environment';
 import type { PopupPage } from './support/popup-page';
 
 /** The foundation's user path: an agent logs in from the popup, and the session is kept right. */
@@ -44,7 +50,9 @@ describe('login from the popup', () => {
 
     await popup.page.close();
     const reopened = await env.openPopup();
-    await expect.poll(() => reopened.page.getByTestId('agent-name').textContent()).toBe('María Gómez');
+    await expect
+      .poll(() => reopened.page.getByTestId('agent-name').textContent())
+      .toBe('María Gómez');
     await reopened.logoutButton.waitFor();
     await reopened.page.close();
   });

@@ -73,12 +73,17 @@ describe('the phone', () => {
   });
 
   it('calls from the dial pad: INVITE to the dial string, RTP both ways, mute, hold, DTMF, hang up', async () => {
-    const invitesBefore = env.kamailio.sipRequests().filter((r) => r.method === 'INVITE' && !r.inDialog).length;
+    const invitesBefore = env.kamailio
+      .sipRequests()
+      .filter((r) => r.method === 'INVITE' && !r.inDialog).length;
     await popup.dial('+598 2901 2345');
     await popup.waitForCallState('dialing', 5_000).catch(() => undefined);
     const invite = await callee.waitForInvite(5_000);
     // One INVITE, sent twice: first unauthenticated (407 challenge), then with credentials.
-    const invites = env.kamailio.sipRequests().filter((r) => r.method === 'INVITE' && !r.inDialog).slice(invitesBefore);
+    const invites = env.kamailio
+      .sipRequests()
+      .filter((r) => r.method === 'INVITE' && !r.inDialog)
+      .slice(invitesBefore);
     expect(invites.length).toBeGreaterThan(0);
     expect(invites.every((r) => r.ruser === E164)).toBe(true);
     expect(invite.to).toContain(`sip:${E164}@${INSTANCE_HOST}`);
@@ -91,10 +96,18 @@ describe('the phone', () => {
 
     // Real audio: bytes arrive at both ends.
     await waitUntil(async () => (await agentStats())!.inboundBytes > 0, 5_000, 'agent inbound RTP');
-    await waitUntil(async () => (await callee.stats()).bytesReceived > 0, 5_000, 'callee inbound RTP');
+    await waitUntil(
+      async () => (await callee.stats()).bytesReceived > 0,
+      5_000,
+      'callee inbound RTP',
+    );
 
     // Mute: the far end stops receiving audio energy.
-    await waitUntil(async () => (await callee.stats()).inboundAudioLevel > 0.001, 5_000, 'audible agent');
+    await waitUntil(
+      async () => (await callee.stats()).inboundAudioLevel > 0.001,
+      5_000,
+      'audible agent',
+    );
     await popup.button('Mute').click();
     await popup.button('Unmute').waitFor();
     await sleep(600);
@@ -103,7 +116,11 @@ describe('the phone', () => {
     const mutedEnergyEnd = (await callee.stats()).totalInboundAudioEnergy;
     expect(mutedEnergyEnd - mutedEnergyStart).toBeLessThan(1e-4);
     await popup.button('Unmute').click();
-    await waitUntil(async () => (await callee.stats()).inboundAudioLevel > 0.001, 5_000, 'audible again');
+    await waitUntil(
+      async () => (await callee.stats()).inboundAudioLevel > 0.001,
+      5_000,
+      'audible again',
+    );
 
     // Hold / Resume: re-INVITEs with sendonly (or inactive), then sendrecv.
     await popup.button('Hold').click();
@@ -114,12 +131,20 @@ describe('the phone', () => {
     expect(['sendonly', 'inactive']).toContain(directions.at(-2));
     expect(directions.at(-1)).toBe('sendrecv');
     const bytesAfterResume = (await callee.stats()).bytesReceived;
-    await waitUntil(async () => (await callee.stats()).bytesReceived > bytesAfterResume, 5_000, 'RTP after resume');
+    await waitUntil(
+      async () => (await callee.stats()).bytesReceived > bytesAfterResume,
+      5_000,
+      'RTP after resume',
+    );
 
     // A DTMF digit from the keypad reaches the far end.
     await popup.button('Keypad').click();
     await popup.button('7').click();
-    await waitUntil(async () => (await callee.state()).dtmf.some((d) => d.digit === '7'), 5_000, 'DTMF 7');
+    await waitUntil(
+      async () => (await callee.state()).dtmf.some((d) => d.digit === '7'),
+      5_000,
+      'DTMF 7',
+    );
 
     await popup.button('Hang up').click();
     await popup.waitForCallState('ended');
@@ -185,7 +210,10 @@ describe('the phone', () => {
     await popup.logoutButton.click();
     await popup.loginButton.waitFor();
     await waitUntil(
-      () => env.kamailio.sipRequests().some((r) => r.method === 'REGISTER' && r.tuser === MARIA.name && r.unregister),
+      () =>
+        env.kamailio
+          .sipRequests()
+          .some((r) => r.method === 'REGISTER' && r.tuser === MARIA.name && r.unregister),
       5_000,
       'REGISTER with Expires 0',
     );

@@ -105,7 +105,9 @@ describe('postForm failures', () => {
 
   it('offline and the request fails → errorOffline', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const fetch = vi.fn<typeof globalThis.fetch>().mockRejectedValue(new TypeError('Failed to fetch'));
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockRejectedValue(new TypeError('Failed to fetch'));
     expect((await failure(postForm(URL_, { a: 'b' }, { fetch }))).key).toBe('errorOffline');
   });
 

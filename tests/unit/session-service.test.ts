@@ -308,7 +308,12 @@ describe('session service: login', () => {
       startedAt: 1,
     };
 
-    phoneSnapshot.mockResolvedValue({ sessionId, registration: { state: 'registered' }, call, otherCalls: [] });
+    phoneSnapshot.mockResolvedValue({
+      sessionId,
+      registration: { state: 'registered' },
+      call,
+      otherCalls: [],
+    });
     expect(await service.view()).toMatchObject({
       loggedIn: true,
       sip: { state: 'registered' },

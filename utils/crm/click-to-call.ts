@@ -53,7 +53,11 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     dial:
       options.dial ??
       ((value) =>
-        request('call.dial', { dial: value.dial, display: value.display, extension: value.extension })),
+        request('call.dial', {
+          dial: value.dial,
+          display: value.display,
+          extension: value.extension,
+        })),
     translate: options.translate ?? t,
     later: scheduler.later,
     // The call may have started: show "in a call" without waiting for a push.

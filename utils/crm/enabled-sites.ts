@@ -1,7 +1,12 @@
 import { AppError } from '../errors';
 import { readSettings, settingsItem } from '../storage';
 import { isDeclaredCrmUrl } from './registry';
-import { CRM_CONTENT_SCRIPT_FILE, registerSiteScript, siteMatchPattern, unregisterSiteScript } from './site-scripts';
+import {
+  CRM_CONTENT_SCRIPT_FILE,
+  registerSiteScript,
+  siteMatchPattern,
+  unregisterSiteScript,
+} from './site-scripts';
 
 /** The web origin of `input`, or an error the agent can read. */
 function webOrigin(input: string): string {
@@ -11,7 +16,8 @@ function webOrigin(input: string): string {
   } catch (cause) {
     throw new AppError('errorSiteInvalid', [input], { cause });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('errorSiteInvalid', [input]);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppError('errorSiteInvalid', [input]);
   return url.origin;
 }
 
@@ -33,7 +39,10 @@ export async function enableSite(input: string, tabId?: number): Promise<string[
     : [...settings.enabledSites, origin];
   await settingsItem.setValue({ ...settings, enabledSites });
   if (tabId !== undefined) {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [`/${CRM_CONTENT_SCRIPT_FILE}`] });
+    await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: [`/${CRM_CONTENT_SCRIPT_FILE}`],
+    });
   }
   return enabledSites;
 }
@@ -45,7 +54,10 @@ export async function disableSite(input: string): Promise<string[]> {
   const settings = await readSettings();
   const enabledSites = settings.enabledSites.filter((site) => site !== origin);
   await settingsItem.setValue({ ...settings, enabledSites });
-  const stillUsed = enabledSites.some((site) => siteMatchPattern(site) === siteMatchPattern(origin));
-  if (!stillUsed) await browser.permissions.remove({ origins: [siteMatchPattern(origin)] }).catch(() => false);
+  const stillUsed = enabledSites.some(
+    (site) => siteMatchPattern(site) === siteMatchPattern(origin),
+  );
+  if (!stillUsed)
+    await browser.permissions.remove({ origins: [siteMatchPattern(origin)] }).catch(() => false);
   return enabledSites;
 }

@@ -4,7 +4,11 @@ import type { Credentials } from '../session-storage';
 import type { AgentInfo, Settings } from '../storage';
 
 /** What the phone host needs, from what the session stored. */
-export function phoneConfig(agent: AgentInfo, credentials: Credentials, settings: Settings): PhoneConfig {
+export function phoneConfig(
+  agent: AgentInfo,
+  credentials: Credentials,
+  settings: Settings,
+): PhoneConfig {
   return {
     sessionId: credentials.phone.sessionId,
     server: settings.sipServer || defaultSipServer(agent.sipHost),

@@ -13,26 +13,39 @@ export interface PhoneHostOptions {
   log?: (level: string, category: string, message: string) => void;
 }
 
-const IDLE: PhoneSnapshot = { sessionId: null, registration: { state: 'unregistered' }, call: null, otherCalls: [] };
+const IDLE: PhoneSnapshot = {
+  sessionId: null,
+  registration: { state: 'unregistered' },
+  call: null,
+  otherCalls: [],
+};
 
 /**
  * Runs the agent's `Phone` where WebRTC exists (Chrome: the offscreen document; Firefox: the
  * background page) and answers the background's phone-host requests. Keeps exactly one phone.
  */
-export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & { snapshot(): PhoneSnapshot } {
+export function createPhoneHost(
+  options: PhoneHostOptions,
+): PhoneHostHandlers & { snapshot(): PhoneSnapshot } {
   let phone: Phone | undefined;
   let sessionId: string | null = null;
   let outputId = '';
 
   const snapshot = (): PhoneSnapshot =>
     phone
-      ? { sessionId, registration: phone.registrationView, call: phone.callView, otherCalls: phone.otherCallViews }
+      ? {
+          sessionId,
+          registration: phone.registrationView,
+          call: phone.callView,
+          otherCalls: phone.otherCallViews,
+        }
       : { ...IDLE };
 
   const emit = () => options.onSnapshot(snapshot());
 
   function followTones(call: CallView | null): void {
-    if (call?.state === 'ringing' && call.direction === 'incoming') options.tones.play('ringtone', outputId);
+    if (call?.state === 'ringing' && call.direction === 'incoming')
+      options.tones.play('ringtone', outputId);
     else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
       options.tones.play('ringback', outputId);
     } else options.tones.stop();
@@ -64,8 +77,12 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   /** Remote audio and ringing go to the chosen speaker, where the browser supports it. */
   async function setOutput(deviceId: string): Promise<void> {
     outputId = deviceId;
-    const audio = options.remoteAudio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
-    await audio.setSinkId?.(deviceId).catch((error: unknown) => options.log?.('warn', 'audio', String(error)));
+    const audio = options.remoteAudio as HTMLAudioElement & {
+      setSinkId?: (id: string) => Promise<void>;
+    };
+    await audio
+      .setSinkId?.(deviceId)
+      .catch((error: unknown) => options.log?.('warn', 'audio', String(error)));
   }
 
   /** For commands that answer nothing but success or a reason. */
@@ -95,7 +112,9 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
             contactName: config.contactName,
             instanceId: config.instanceId,
             remoteAudio: options.remoteAudio,
-            audioConstraints: config.audioInputId ? { deviceId: { exact: config.audioInputId } } : true,
+            audioConstraints: config.audioInputId
+              ? { deviceId: { exact: config.audioInputId } }
+              : true,
             log: options.log,
           },
           {

@@ -4,11 +4,12 @@
  */
 export type Tone = 'ringback' | 'ringtone';
 
-const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: number; gain: number }> = {
-  // ITU-T E.180 style ringback: 425 Hz, 1 s on, 4 s off (the tone agents in LatAm and Spain know).
-  ringback: { frequencies: [425], onMs: 1_000, offMs: 4_000, gain: 0.08 },
-  ringtone: { frequencies: [480, 620], onMs: 800, offMs: 1_200, gain: 0.12 },
-};
+const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: number; gain: number }> =
+  {
+    // ITU-T E.180 style ringback: 425 Hz, 1 s on, 4 s off (the tone agents in LatAm and Spain know).
+    ringback: { frequencies: [425], onMs: 1_000, offMs: 4_000, gain: 0.08 },
+    ringtone: { frequencies: [480, 620], onMs: 800, offMs: 1_200, gain: 0.12 },
+  };
 
 export interface TonePlayer {
   /** Plays `tone` until `stop()`, on the speaker `sinkId` (empty: the default one). */

@@ -7,8 +7,11 @@ export async function readDefaultCountrySetting(): Promise<string | undefined> {
 }
 
 /** Calls `onChange` when the setting changes; returns the unwatch function. */
-export function watchDefaultCountrySetting(onChange: (country: string | undefined) => void): () => void {
+export function watchDefaultCountrySetting(
+  onChange: (country: string | undefined) => void,
+): () => void {
   return settingsItem.watch((next, previous) => {
-    if (next?.defaultCountry !== previous?.defaultCountry) onChange(next?.defaultCountry || undefined);
+    if (next?.defaultCountry !== previous?.defaultCountry)
+      onChange(next?.defaultCountry || undefined);
   });
 }

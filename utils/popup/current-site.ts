@@ -29,7 +29,9 @@ export function createCurrentSite() {
     const current = site();
     if (!current) return undefined;
     try {
-      const granted = await browser.permissions.request({ origins: [siteMatchPattern(current.origin)] });
+      const granted = await browser.permissions.request({
+        origins: [siteMatchPattern(current.origin)],
+      });
       if (!granted) throw new AppError('errorPermissionDenied', [current.origin]);
       const reply = await request('sites.enable', { origin: current.origin, tabId: current.tabId });
       if (!reply.ok) return reply.error;

@@ -17,7 +17,9 @@ export function createSessionStore() {
   const [error, setError] = createSignal<ErrorInfo>();
 
   onCleanup(onEvent('session.changed', setSession));
-  void request('session.get', null).then(setSession, (cause: unknown) => setError(toErrorInfo(cause)));
+  void request('session.get', null).then(setSession, (cause: unknown) =>
+    setError(toErrorInfo(cause)),
+  );
 
   async function login(input: LoginRequest): Promise<void> {
     setError(undefined);
@@ -49,10 +51,12 @@ export function createSessionStore() {
   }
 
   /** Runs a call command; its failure is shown, never swallowed. */
-  async function callCommand<K extends Exclude<RequestType, 'session.login' | 'session.logout' | 'session.get' | 'page.status' | 'call.stats'>>(
-    type: K,
-    payload: BackgroundRequests[K]['payload'],
-  ): Promise<boolean> {
+  async function callCommand<
+    K extends Exclude<
+      RequestType,
+      'session.login' | 'session.logout' | 'session.get' | 'page.status' | 'call.stats'
+    >,
+  >(type: K, payload: BackgroundRequests[K]['payload']): Promise<boolean> {
     setError(undefined);
     try {
       const reply = (await request(type, payload)) as { ok: boolean; error?: ErrorInfo };

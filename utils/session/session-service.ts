@@ -117,7 +117,9 @@ export function createSessionService(options: SessionServiceOptions) {
       const view = await changed();
       // The session exists now; a phone that fails to start shows its own state and is retried
       // by the background's watchdog, so the login itself still succeeded.
-      await options.startPhone().catch((error: unknown) => options.log?.('phone start failed', error));
+      await options
+        .startPhone()
+        .catch((error: unknown) => options.log?.('phone start failed', error));
       return { ok: true, value: view };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
@@ -131,7 +133,10 @@ export function createSessionService(options: SessionServiceOptions) {
    * an unreachable instance must not keep secrets around.
    */
   async function logout(): Promise<Result<SessionView>> {
-    const [credentials, agent] = await Promise.all([credentialsItem.getValue(), agentItem.getValue()]);
+    const [credentials, agent] = await Promise.all([
+      credentialsItem.getValue(),
+      agentItem.getValue(),
+    ]);
     // Unregister first, so uContact never sees a logged-off agent still reachable by SIP.
     await options.stopPhone();
     if (credentials?.token && agent) {

@@ -9,7 +9,10 @@ export const SIP_REALM = 'asterisk';
  * The digest credential to register with: AgentLogin's HA1 when present, else its SIP secret,
  * else an HA1 derived from the agent password so that the password itself is never stored.
  */
-export function sipCredential(profile: AgentProfile, agentPassword: string): Credentials['sipAuth'] {
+export function sipCredential(
+  profile: AgentProfile,
+  agentPassword: string,
+): Credentials['sipAuth'] {
   if (profile.md5secret) return { kind: 'ha1', value: profile.md5secret };
   if (profile.secret) return { kind: 'password', value: profile.secret };
   return {

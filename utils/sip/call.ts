@@ -1,4 +1,12 @@
-import { Invitation, Inviter, SessionState, UserAgent, type Core, type Session, type Web } from 'sip.js';
+import {
+  Invitation,
+  Inviter,
+  SessionState,
+  UserAgent,
+  type Core,
+  type Session,
+  type Web,
+} from 'sip.js';
 import { AppError, type ErrorInfo } from '../errors';
 import type { AudioStats, CallView } from './phone-state';
 import { assertDialString } from './sip-target';
@@ -202,13 +210,21 @@ export class Call {
           requestDelegate: {
             onAccept: () => resolve(),
             onReject: (response) =>
-              reject(new AppError('errorTransferFailed', [`${response.message.statusCode} ${response.message.reasonPhrase}`])),
+              reject(
+                new AppError('errorTransferFailed', [
+                  `${response.message.statusCode} ${response.message.reasonPhrase}`,
+                ]),
+              ),
           },
         })
-        .catch((cause: unknown) => reject(new AppError('errorTransferFailed', [String(cause)], { cause })));
+        .catch((cause: unknown) =>
+          reject(new AppError('errorTransferFailed', [String(cause)], { cause })),
+        );
     });
     this.update({ transferredTo: target });
-    await session.bye().catch((cause: unknown) => this.context.log(`bye after transfer: ${String(cause)}`));
+    await session
+      .bye()
+      .catch((cause: unknown) => this.context.log(`bye after transfer: ${String(cause)}`));
   }
 
   /** Microphone swap mid-call: the track is replaced, nothing renegotiates. */
@@ -231,7 +247,12 @@ export class Call {
     const peerConnection = this.handler()?.peerConnection;
     if (!peerConnection) return null;
     const report = await peerConnection.getStats();
-    const stats: AudioStats = { inboundBytes: 0, outboundBytes: 0, inboundPackets: 0, outboundPackets: 0 };
+    const stats: AudioStats = {
+      inboundBytes: 0,
+      outboundBytes: 0,
+      inboundPackets: 0,
+      outboundPackets: 0,
+    };
     report.forEach((entry: Record<string, unknown>) => {
       if (entry.kind !== 'audio' && entry.type !== 'media-source') return;
       if (entry.type === 'inbound-rtp') {
@@ -258,8 +279,12 @@ export class Call {
       return;
     }
     const error: ErrorInfo = message
-      ? { key: 'errorCallRejected', substitutions: [`${message.statusCode} ${message.reasonPhrase}`] }
-      : cause instanceof Error && /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
+      ? {
+          key: 'errorCallRejected',
+          substitutions: [`${message.statusCode} ${message.reasonPhrase}`],
+        }
+      : cause instanceof Error &&
+          /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
         ? { key: 'errorMicrophone', substitutions: [] }
         : { key: 'errorCallFailed', substitutions: [] };
     if (cause) this.context.log(`call failed: ${String(cause)}`);

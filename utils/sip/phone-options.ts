@@ -31,7 +31,8 @@ export interface PhoneOptions {
   registerExpires?: number;
   backoff?: BackoffOptions;
   /** Injected in unit tests; sip.js's WebSocket transport otherwise. */
-  transportConstructor?: UserAgentOptions['transportConstructor'] & (new (...args: never[]) => Transport);
+  transportConstructor?: UserAgentOptions['transportConstructor'] &
+    (new (...args: never[]) => Transport);
   userAgentString?: string;
   /** Debug sink for sip.js logs (never given credentials). */
   log?: (level: string, category: string, message: string) => void;

@@ -63,7 +63,9 @@ export class Phone {
         ? { authorizationHa1: options.auth.value }
         : { authorizationPassword: options.auth.value }),
       transportOptions: { server: options.server, connectionTimeout: 10, keepAliveInterval: 30 },
-      ...(options.transportConstructor ? { transportConstructor: options.transportConstructor } : {}),
+      ...(options.transportConstructor
+        ? { transportConstructor: options.transportConstructor }
+        : {}),
       contactName: options.contactName,
       instanceId: options.instanceId,
       viaHost: `${options.contactName}.invalid`,
@@ -77,7 +79,12 @@ export class Phone {
       logLevel: 'warn',
       // sip.js logs its configuration (the HA1 included) unless told not to.
       logConfiguration: false,
-      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
+      logConnector: (
+        level: LogLevel,
+        category: string,
+        _label: string | undefined,
+        content: string,
+      ) => {
         if (level === 'warn' || level === 'error') options.log?.(level, category, content);
       },
       userAgentString: options.userAgentString,
@@ -139,13 +146,20 @@ export class Phone {
     }
     // sip.js's dispose waits for any unanswered REGISTER (up to 32 s): never hold a logout for that.
     void this.registerer.dispose().catch(() => undefined);
-    await withTimeout(this.userAgent.stop().catch(() => undefined), STOP_WAIT_MS);
+    await withTimeout(
+      this.userAgent.stop().catch(() => undefined),
+      STOP_WAIT_MS,
+    );
     this.setRegistration({ state: 'unregistered' });
   }
 
   /** The network is back: retry now instead of waiting out the backoff. */
   retryNow(): void {
-    if (!this.running || this.registration.state === 'registered' || this.registration.state === 'error') {
+    if (
+      !this.running ||
+      this.registration.state === 'registered' ||
+      this.registration.state === 'error'
+    ) {
       return;
     }
     this.attempt = 0;
@@ -169,7 +183,13 @@ export class Phone {
       sessionDescriptionHandlerOptions: { constraints: this.mediaConstraints() },
       earlyMedia: true,
     });
-    const call = this.track(new Call(inviter, { id: this.nextId(), direction: 'outgoing', number: dial, name }, this.callContext()));
+    const call = this.track(
+      new Call(
+        inviter,
+        { id: this.nextId(), direction: 'outgoing', number: dial, name },
+        this.callContext(),
+      ),
+    );
     if (extension) this.sendExtensionWhenAnswered(call, extension);
     call.invite();
     return call.view;
@@ -181,7 +201,9 @@ export class Phone {
    */
   async answer(callId?: string): Promise<void> {
     const call = this.find(callId, (candidate) => candidate.ringingIn);
-    const others = this.calls.filter((other) => other !== call && other.view.state === 'established');
+    const others = this.calls.filter(
+      (other) => other !== call && other.view.state === 'established',
+    );
     for (const other of others) await other.setHeld(true);
     this.front = call;
     this.emitCalls();
@@ -195,7 +217,9 @@ export class Phone {
 
   /** Ends a call (by default the one in front) whatever its state. */
   async hangup(callId?: string): Promise<void> {
-    const call = callId ? this.calls.find((candidate) => candidate.id === callId) : this.liveFront();
+    const call = callId
+      ? this.calls.find((candidate) => candidate.id === callId)
+      : this.liveFront();
     await call?.hangup();
   }
 
@@ -272,7 +296,10 @@ export class Phone {
     if (AUTH_FAILURES.has(code)) {
       // Wrong credentials do not get better by retrying; the agent must log in again.
       clearTimeout(this.retryTimer);
-      this.setRegistration({ state: 'error', error: { key: 'errorSipAuth', substitutions: [String(code)] } });
+      this.setRegistration({
+        state: 'error',
+        error: { key: 'errorSipAuth', substitutions: [String(code)] },
+      });
       return;
     }
     const retryAfter = this.registerer.retryAfter;
@@ -315,7 +342,8 @@ export class Phone {
     if (cause) this.options.log?.('warn', 'phone', `retry after: ${String(cause)}`);
     clearTimeout(this.retryTimer);
     const delay =
-      delayMs ?? backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
+      delayMs ??
+      backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
     this.attempt += 1;
     this.setRegistration({ state: 'connecting', error });
     this.delegate.onRetryScheduled?.(delay, this.attempt);
@@ -374,7 +402,9 @@ export class Phone {
     }
     const identity = invitation.remoteIdentity;
     const autoAnswer =
-      !!this.options.autoAnswer && this.calls.length === 0 && isAutoAnswerRequest(invitation.request);
+      !!this.options.autoAnswer &&
+      this.calls.length === 0 &&
+      isAutoAnswerRequest(invitation.request);
     const call = this.track(
       new Call(
         invitation,
@@ -390,7 +420,8 @@ export class Phone {
     );
     if (autoAnswer) {
       setTimeout(() => {
-        if (call.ringingIn) this.answer(call.id).catch((cause: unknown) => call.fail(undefined, cause));
+        if (call.ringingIn)
+          this.answer(call.id).catch((cause: unknown) => call.fail(undefined, cause));
       }, AUTO_ANSWER_DELAY_MS);
     }
   }
@@ -455,9 +486,11 @@ export class Phone {
       call.session.stateChange.removeListener(listener);
       setTimeout(() => {
         if (!call.live) return;
-        call.sendDtmf(extension).catch((cause: unknown) =>
-          this.options.log?.('warn', 'phone', `extension DTMF: ${String(cause)}`),
-        );
+        call
+          .sendDtmf(extension)
+          .catch((cause: unknown) =>
+            this.options.log?.('warn', 'phone', `extension DTMF: ${String(cause)}`),
+          );
       }, EXTENSION_DELAY_MS);
     };
     call.session.stateChange.addListener(listener);
@@ -481,7 +514,9 @@ export class Phone {
     }
     if (audio.srcObject !== stream) audio.srcObject = stream;
     if (audio.paused) {
-      audio.play().catch((cause: unknown) => this.options.log?.('warn', 'phone', `audio: ${String(cause)}`));
+      audio
+        .play()
+        .catch((cause: unknown) => this.options.log?.('warn', 'phone', `audio: ${String(cause)}`));
     }
   }
 }
@@ -494,7 +529,11 @@ function isAutoAnswerRequest(request: { getHeader(name: string): string | undefi
   const autoAnswer = request.getHeader('P-Auto-Answer') ?? '';
   const callInfo = request.getHeader('Call-Info') ?? '';
   const alertInfo = request.getHeader('Alert-Info') ?? '';
-  return /\bnormal\b/i.test(autoAnswer) || /answer-after\s*=\s*0\b/i.test(callInfo) || /auto[-_ ]?answer/i.test(alertInfo);
+  return (
+    /\bnormal\b/i.test(autoAnswer) ||
+    /answer-after\s*=\s*0\b/i.test(callInfo) ||
+    /auto[-_ ]?answer/i.test(alertInfo)
+  );
 }
 
 /** Resolves when `promise` settles or after `ms`, whichever is first. */

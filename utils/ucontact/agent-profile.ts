@@ -20,7 +20,8 @@ export interface AgentProfile {
 }
 
 const SIP_USER = /^[A-Za-z0-9_.!~*'()&=+$-]{1,64}$/;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const HA1 = /^[0-9a-f]{32}$/i;
 const FAILURE_BODIES = new Set(['0', 'error', 'false', 'null']);
 

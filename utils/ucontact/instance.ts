@@ -32,7 +32,11 @@ export function parseInstance(input: string): InstanceAddress {
     throw new AppError('errorInstanceInvalid', [text], { cause });
   }
   const hasExtra =
-    url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '');
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '');
   if (hasExtra || !isHostname(url.hostname)) throw new AppError('errorInstanceInvalid', [text]);
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     // The agent's password travels in this request: never in clear text over a network.
@@ -42,7 +46,8 @@ export function parseInstance(input: string): InstanceAddress {
     throw new AppError('errorInstanceInvalid', [text]);
   }
   const host = url.hostname.toLowerCase();
-  if (url.protocol === 'https:' && !url.port && host.endsWith(`.${CLOUD_DOMAIN}`)) return cloud(host);
+  if (url.protocol === 'https:' && !url.port && host.endsWith(`.${CLOUD_DOMAIN}`))
+    return cloud(host);
   return { origin: url.origin, isCloud: false };
 }
 

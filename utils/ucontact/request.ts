@@ -58,6 +58,7 @@ function asAppError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSi
   if (timeout.aborted) return new AppError('errorTimeout', [], { cause: error });
   // Only a failed request is blamed on being offline: `onLine` alone is not trusted to block one
   // (it is false on machines with only loopback or some VPN set-ups, yet the instance may answer).
-  if (globalThis.navigator?.onLine === false) return new AppError('errorOffline', [], { cause: error });
+  if (globalThis.navigator?.onLine === false)
+    return new AppError('errorOffline', [], { cause: error });
   return new AppError('errorUnreachable', [], { cause: error });
 }

@@ -1,7 +1,11 @@
 import { launchBrowserWithExtension, type ExtensionBrowser } from '../../rig/browser';
 import { startKamailio, type Kamailio } from '../../rig/kamailio';
 import { ha1 } from '../../rig/sip-credentials';
-import { startUContactServer, type UContactAgent, type UContactServer } from '../../rig/ucontact-server';
+import {
+  startUContactServer,
+  type UContactAgent,
+  type UContactServer,
+} from '../../rig/ucontact-server';
 import { PopupPage } from './popup-page';
 
 /** The agent every end-to-end test logs in as, and the far end it calls. */
@@ -39,13 +43,16 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
   const users: Record<string, string> = {};
   for (const agent of agents) users[agent.name] = ha1(agent.name, agent.sipPassword);
   users[CALLEE.user] = ha1(CALLEE.user, CALLEE.password);
-  for (const [user, password] of Object.entries(options.sipUsers ?? {})) users[user] = ha1(user, password);
+  for (const [user, password] of Object.entries(options.sipUsers ?? {}))
+    users[user] = ha1(user, password);
 
   const ucontact = await startUContactServer({ agents, instanceHost: INSTANCE_HOST });
-  const kamailio = await startKamailio({ users, dialPlan: options.dialPlan }).catch(async (error) => {
-    await ucontact.close();
-    throw error;
-  });
+  const kamailio = await startKamailio({ users, dialPlan: options.dialPlan }).catch(
+    async (error) => {
+      await ucontact.close();
+      throw error;
+    },
+  );
   const browser = await launchBrowserWithExtension().catch(async (error) => {
     await Promise.all([ucontact.close(), kamailio.stop()]);
     throw error;
@@ -71,7 +78,18 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 /** No STUN/TURN in tests: host candidates on loopback only. Set before logging in. */
 export async function useLoopbackIce(popup: PopupPage): Promise<void> {
   await popup.page.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: {
+              get(k: string): Promise<Record<string, unknown>>;
+              set(v: object): Promise<void>;
+            };
+          };
+        };
+      }
+    ).chrome;
     const { settings } = await api.storage.local.get('settings');
     await api.storage.local.set({ settings: { ...(settings as object), iceServers: [] } });
   });

@@ -45,7 +45,12 @@ export class PopupPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  async login(values: { instance: string; agent: string; password: string; sipServer?: string }): Promise<void> {
+  async login(values: {
+    instance: string;
+    agent: string;
+    password: string;
+    sipServer?: string;
+  }): Promise<void> {
     await this.instance.fill(values.instance);
     await this.agent.fill(values.agent);
     await this.password.fill(values.password);
@@ -58,11 +63,15 @@ export class PopupPage {
 
   /** Waits until the phone reports `state` (data-state of the sip-status element). */
   async waitForSipState(state: string, timeout = 10_000): Promise<void> {
-    await this.page.locator(`[data-testid="sip-status"][data-state="${state}"]`).waitFor({ timeout });
+    await this.page
+      .locator(`[data-testid="sip-status"][data-state="${state}"]`)
+      .waitFor({ timeout });
   }
 
   async waitForCallState(state: string, timeout = 10_000): Promise<void> {
-    await this.page.locator(`[data-testid="call-status"][data-state="${state}"]`).waitFor({ timeout });
+    await this.page
+      .locator(`[data-testid="call-status"][data-state="${state}"]`)
+      .waitFor({ timeout });
   }
 
   async dial(number: string): Promise<void> {
@@ -78,7 +87,8 @@ export class PopupPage {
   /** Sends a typed background request the way the popup does, for stats and other probes. */
   request<T>(type: string, payload: unknown = null): Promise<T> {
     return this.page.evaluate(
-      ([t, p]) => chrome.runtime.sendMessage({ channel: 'ucontact', kind: 'request', type: t, payload: p }),
+      ([t, p]) =>
+        chrome.runtime.sendMessage({ channel: 'ucontact', kind: 'request', type: t, payload: p }),
       [type, payload] as const,
     ) as Promise<T>;
   }
