@@ -1,4 +1,8 @@
-import { launchBrowserWithExtension, type ExtensionBrowser } from '../../rig/browser';
+import {
+  launchBrowserWithExtension,
+  type ExtensionBrowser,
+  type ExtensionBrowserOptions,
+} from '../../rig/browser';
 import { startKamailio, type Kamailio } from '../../rig/kamailio';
 import { ha1 } from '../../rig/sip-credentials';
 import {
@@ -35,6 +39,8 @@ export interface EnvironmentOptions {
   sipUsers?: Record<string, string>;
   /** Dialled user -> registered user, for calls to E.164 numbers. */
   dialPlan?: Record<string, string>;
+  /** Chromium options (host mapping for CRM fixture hosts, extra public loopback ports). */
+  browser?: ExtensionBrowserOptions;
 }
 
 /** uContact API + Kamailio + Chromium with the built extension, all on loopback. */
@@ -53,7 +59,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
       throw error;
     },
   );
-  const browser = await launchBrowserWithExtension().catch(async (error) => {
+  const browser = await launchBrowserWithExtension(options.browser).catch(async (error) => {
     await Promise.all([ucontact.close(), kamailio.stop()]);
     throw error;
   });
