@@ -12,8 +12,16 @@ export default defineConfig({
       'alarms',
       'scripting',
       'activeTab',
+      'notifications',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    commands: {
+      'dial-selection': {
+        suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        description: '__MSG_commandDialSelection__',
+      },
+    },
     // AgentLogin and the other Integra calls go to the agent's uContact instance.
     host_permissions: ['https://*.ucontactcloud.com/*'],
     // Self-hosted uContact instances: the origin is requested at login, never granted up front.

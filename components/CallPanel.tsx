@@ -20,12 +20,16 @@ export interface CallPanelProps {
   onMute: (muted: boolean) => void;
   onHold: (held: boolean) => void;
   onDigit: (digit: string) => void;
+  /** Blind transfer; resolves true when it went through. */
+  onTransfer: (target: string) => Promise<boolean>;
 }
 
 /** The live call: who, how long, and the controls an agent needs without looking. */
 export function CallPanel(props: CallPanelProps) {
   const [now, setNow] = createSignal(Date.now());
   const [keypad, setKeypad] = createSignal(false);
+  const [transferring, setTransferring] = createSignal(false);
+  const [target, setTarget] = createSignal('');
   const timer = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(timer));
 
@@ -95,6 +99,41 @@ export function CallPanel(props: CallPanelProps) {
             {t('keypadButton')}
           </button>
         </div>
+        <button
+          type="button"
+          class="secondary"
+          aria-expanded={transferring()}
+          aria-controls="transfer"
+          onClick={() => setTransferring(!transferring())}
+        >
+          {t('transferButton')}
+        </button>
+        <Show when={transferring()}>
+          <form
+            class="transfer"
+            id="transfer"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (target().trim() && (await props.onTransfer(target().trim())))
+                setTransferring(false);
+            }}
+          >
+            <label for="transfer-target" class="visually-hidden">
+              {t('transferTargetLabel')}
+            </label>
+            <input
+              id="transfer-target"
+              type="tel"
+              autocomplete="off"
+              placeholder={t('transferTargetLabel')}
+              value={target()}
+              onInput={(event) => setTarget(event.currentTarget.value)}
+            />
+            <button type="submit" class="primary" disabled={!target().trim()}>
+              {t('transferConfirm')}
+            </button>
+          </form>
+        </Show>
         <Show when={keypad()}>
           <div class="keypad" id="keypad" role="group" aria-label={t('keypadButton')}>
             <For each={KEYS}>

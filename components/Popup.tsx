@@ -1,10 +1,13 @@
 import { Match, Show, Switch } from 'solid-js';
 import type { CallView } from '@/utils/sip/phone-state';
+import type { CallRecord } from '@/utils/storage';
 import { t } from '@/utils/i18n';
 import type { CurrentSite } from '@/utils/popup/current-site';
 import type { SessionStore } from '@/utils/popup/session-store';
 import { AgentCard } from './AgentCard';
+import { CallHistory } from './CallHistory';
 import { CallPanel } from './CallPanel';
+import { OtherCalls } from './OtherCalls';
 import { DialPad } from './DialPad';
 import { ErrorAlert } from './ErrorAlert';
 import { LoginForm } from './LoginForm';
@@ -16,6 +19,7 @@ export function Popup(props: {
   site: CurrentSite;
   /** Turns what the agent typed into a dial string (null when it is not a number). */
   toDialString: (typed: string) => string | null;
+  history: () => CallRecord[];
 }) {
   const store = props.store;
   return (
@@ -52,15 +56,24 @@ export function Popup(props: {
                 {(call) => (
                   <CallPanel
                     call={call()}
-                    onHangup={() => void store.callCommand('call.hangup', null)}
-                    onAnswer={() => void store.callCommand('call.answer', null)}
-                    onDecline={() => void store.callCommand('call.decline', null)}
+                    onHangup={() => void store.callCommand('call.hangup', { callId: call().id })}
+                    onAnswer={() => void store.callCommand('call.answer', { callId: call().id })}
+                    onDecline={() => void store.callCommand('call.decline', { callId: call().id })}
                     onMute={(muted) => void store.callCommand('call.mute', { muted })}
-                    onHold={(held) => void store.callCommand('call.hold', { held })}
+                    onHold={(held) =>
+                      void store.callCommand('call.hold', { held, callId: call().id })
+                    }
                     onDigit={(digits) => void store.callCommand('call.dtmf', { digits })}
+                    onTransfer={(target) => store.callCommand('call.transfer', { target })}
                   />
                 )}
               </Show>
+              <OtherCalls
+                calls={view().otherCalls}
+                onAnswer={(callId) => void store.callCommand('call.answer', { callId })}
+                onDecline={(callId) => void store.callCommand('call.decline', { callId })}
+                onResume={(callId) => void store.callCommand('call.hold', { held: false, callId })}
+              />
               <Show when={!isLive(view().call)}>
                 <DialPad
                   disabled={view().sip.state !== 'registered'}
@@ -75,6 +88,17 @@ export function Popup(props: {
                 />
               </Show>
               <ErrorAlert error={store.error()} />
+              <CallHistory
+                history={props.history()}
+                canCall={view().sip.state === 'registered' && !isLive(view().call)}
+                onRedial={(record) =>
+                  void store.callCommand('call.dial', {
+                    dial: record.number,
+                    display: record.number,
+                  })
+                }
+                onClear={() => void store.callCommand('history.clear', null)}
+              />
               <Show when={props.site.site()}>
                 {(site) => (
                   <Show

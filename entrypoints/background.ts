@@ -1,4 +1,8 @@
 import { showSessionOnBadge } from '@/utils/badge';
+import { createCallFollower } from '@/utils/calls/call-follower';
+import { clearHistory } from '@/utils/calls/call-history';
+import { installSelectionCommands } from '@/utils/calls/selection-commands';
+import { t } from '@/utils/i18n';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { disableSite, enableSite } from '@/utils/crm/enabled-sites';
@@ -35,6 +39,7 @@ export default defineBackground({
           remoteAudio: document.body.appendChild(document.createElement('audio')),
           tones: createTonePlayer(),
           onSnapshot: (snapshot) => void onPhoneSnapshot(snapshot),
+          onCallEnded: (call) => void calls.onCallEnded(call),
         })
       : undefined;
     const client = localHost ? createLocalClient(localHost) : createOffscreenClient();
@@ -50,6 +55,15 @@ export default defineBackground({
         ]);
         return agent && credentials ? phoneConfig(agent, credentials, settings) : null;
       },
+    });
+
+    const calls = createCallFollower({
+      answer: (callId) => void phone.command('phone.answer', { callId }).catch(debugLog),
+      decline: (callId) => void phone.command('phone.decline', { callId }).catch(debugLog),
+      show: () => void showPhone(),
+      openTab: (url) => void browser.tabs.create({ url }),
+      notificationButtons: !import.meta.env.FIREFOX,
+      log: debugLog,
     });
 
     const session = createSessionService({
@@ -93,8 +107,12 @@ export default defineBackground({
       if (!credentials || snapshot.sessionId !== credentials.phone.sessionId) return;
       await phoneSnapshotItem.setValue(snapshot);
       await session.changed();
+      await calls.onSnapshot(snapshot, await readSettings());
     }
-    if (!localHost) onEvent('phone.changed', (snapshot) => void onPhoneSnapshot(snapshot));
+    if (!localHost) {
+      onEvent('phone.changed', (snapshot) => void onPhoneSnapshot(snapshot));
+      onEvent('phone.callEnded', (call) => void calls.onCallEnded(call));
+    }
 
     /** Call commands: the phone is brought back first if its host had gone away. */
     const command = async <T>(run: () => Promise<T>) => {
@@ -121,9 +139,18 @@ export default defineBackground({
             ...(payload.extension ? { extension: payload.extension } : {}),
           });
         }),
-      'call.answer': () => command(() => phone.command('phone.answer', null)),
-      'call.decline': () => command(() => phone.command('phone.decline', null)),
-      'call.hangup': () => command(() => phone.command('phone.hangup', null)),
+      'call.answer': (payload) => command(() => phone.command('phone.answer', payload)),
+      'call.decline': (payload) => command(() => phone.command('phone.decline', payload)),
+      'call.hangup': (payload) => command(() => phone.command('phone.hangup', payload)),
+      'call.transfer': ({ target }) =>
+        command(async () => {
+          const dial = sanitizeDialString(target, undefined);
+          if (!dial) throw new AppError('errorDialInvalid');
+          const { transferMode } = await readSettings();
+          return phone.command('phone.transfer', { target: dial, mode: transferMode });
+        }),
+      'history.clear': () =>
+        command(async () => ({ ok: true, value: (await clearHistory()) ?? null })),
       'call.mute': (payload) => command(() => phone.command('phone.mute', payload)),
       'call.hold': (payload) => command(() => phone.command('phone.hold', payload)),
       'call.dtmf': (payload) => command(() => phone.command('phone.dtmf', payload)),
@@ -132,6 +159,24 @@ export default defineBackground({
         command(async () => ({ ok: true, value: await enableSite(origin, tabId) })),
       'sites.disable': ({ origin }) =>
         command(async () => ({ ok: true, value: await disableSite(origin) })),
+    });
+
+    installSelectionCommands({
+      dial: async (request) => {
+        try {
+          return await phone.command('phone.dial', request);
+        } catch (error) {
+          return { ok: false, error: toErrorInfo(error) };
+        }
+      },
+      showPhone,
+      notifyNoNumber: () =>
+        void browser.notifications.create({
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: t('extName'),
+          message: t('errorNoNumberInSelection'),
+        }),
     });
 
     // The phone host can vanish (Chrome closes an offscreen document on a crash or by force);
@@ -146,6 +191,18 @@ export default defineBackground({
       .catch((error: unknown) => debugLog('site scripts', error));
     // A device picked in the options page applies at once, mid-call too.
     settingsItem.watch((settings, previous) => {
+      if (
+        settings &&
+        (settings.autoAnswer !== previous?.autoAnswer ||
+          settings.soundsMuted !== previous?.soundsMuted)
+      ) {
+        phone
+          .command('phone.preferences', {
+            autoAnswer: settings.autoAnswer ?? true,
+            soundsMuted: settings.soundsMuted ?? false,
+          })
+          .catch((error: unknown) => debugLog('call preferences not applied', error));
+      }
       if (
         settings?.audioInputId === previous?.audioInputId &&
         settings?.audioOutputId === previous?.audioOutputId
@@ -162,6 +219,15 @@ export default defineBackground({
     void session.view().then(showSessionOnBadge);
   },
 });
+
+/** Brings the agent to the phone: the popup where the browser allows it, else a tab of it. */
+async function showPhone(): Promise<void> {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  }
+}
 
 function pageStatus(view: SessionView): PageStatus {
   return {

@@ -50,6 +50,11 @@ export interface DialRequest {
   extension?: string;
 }
 
+/** Which call a command is for; without `callId`, the one in front (or the one ringing). */
+export interface CallTarget {
+  callId?: string;
+}
+
 /** What a content script may know: whether clicking a number can place a call. No secrets. */
 export interface PageStatus {
   loggedIn: boolean;
@@ -64,11 +69,13 @@ export interface BackgroundRequests {
   'session.logout': { payload: null; reply: Result<SessionView> };
   'page.status': { payload: null; reply: PageStatus };
   'call.dial': { payload: DialRequest; reply: Result<null> };
-  'call.answer': { payload: null; reply: Result<null> };
-  'call.decline': { payload: null; reply: Result<null> };
-  'call.hangup': { payload: null; reply: Result<null> };
+  'call.answer': { payload: CallTarget; reply: Result<null> };
+  'call.decline': { payload: CallTarget & { code?: 486 | 603 }; reply: Result<null> };
+  'call.hangup': { payload: CallTarget; reply: Result<null> };
   'call.mute': { payload: { muted: boolean }; reply: Result<null> };
-  'call.hold': { payload: { held: boolean }; reply: Result<null> };
+  'call.hold': { payload: CallTarget & { held: boolean }; reply: Result<null> };
+  'call.transfer': { payload: { target: string }; reply: Result<null> };
+  'history.clear': { payload: null; reply: Result<null> };
   'call.dtmf': { payload: { digits: string }; reply: Result<null> };
   'call.stats': { payload: null; reply: Result<AudioStats | null> };
   'sites.enable': { payload: { origin: string; tabId?: number }; reply: Result<string[]> };
@@ -94,6 +101,8 @@ export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-
   'call.hold': 'extension-pages',
   'call.dtmf': 'extension-pages',
   'call.stats': 'extension-pages',
+  'call.transfer': 'extension-pages',
+  'history.clear': 'extension-pages',
   'sites.enable': 'extension-pages',
   'sites.disable': 'extension-pages',
 };
@@ -113,6 +122,8 @@ export interface PhoneConfig {
   instanceId: string;
   audioInputId: string;
   audioOutputId: string;
+  autoAnswer: boolean;
+  soundsMuted: boolean;
 }
 
 /** Requests the phone host (Chrome: offscreen document; Firefox: background page) answers. */
@@ -122,15 +133,18 @@ export interface PhoneHostRequests {
   'phone.snapshot': { payload: null; reply: PhoneSnapshot };
   'phone.online': { payload: null; reply: null };
   'phone.dial': { payload: DialRequest; reply: Result<null> };
-  'phone.answer': { payload: null; reply: Result<null> };
-  'phone.decline': { payload: null; reply: Result<null> };
-  'phone.hangup': { payload: null; reply: Result<null> };
+  'phone.answer': { payload: CallTarget; reply: Result<null> };
+  'phone.decline': { payload: CallTarget & { code?: 486 | 603 }; reply: Result<null> };
+  'phone.hangup': { payload: CallTarget; reply: Result<null> };
   'phone.mute': { payload: { muted: boolean }; reply: Result<null> };
-  'phone.hold': { payload: { held: boolean }; reply: Result<null> };
+  'phone.hold': { payload: CallTarget & { held: boolean }; reply: Result<null> };
+  'phone.transfer': { payload: { target: string; mode: 'refer' | 'dtmf' }; reply: Result<null> };
   'phone.dtmf': { payload: { digits: string }; reply: Result<null> };
   'phone.stats': { payload: null; reply: Result<AudioStats | null> };
   'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };
   'phone.devices': { payload: { audioInputId: string; audioOutputId: string }; reply: null };
+  /** Settings that change how calls are handled, applied to the running phone. */
+  'phone.preferences': { payload: { autoAnswer: boolean; soundsMuted: boolean }; reply: null };
 }
 
 export type PhoneHostRequestType = keyof PhoneHostRequests;
@@ -139,6 +153,8 @@ export type PhoneHostRequestType = keyof PhoneHostRequests;
 export interface BroadcastEvents {
   'session.changed': SessionView;
   'phone.changed': PhoneSnapshot;
+  /** A call finished (for history, missed-call notices), whether or not it was in front. */
+  'phone.callEnded': CallView;
 }
 
 export type EventType = keyof BroadcastEvents;

@@ -23,6 +23,14 @@ export interface Settings {
   defaultCountry: string;
   /** Origins (beyond the built-in CRM hosts) where the agent turned click-to-call on. */
   enabledSites: string[];
+  /** Answer uContact's two-step click-to-call (`P-Auto-Answer: normal`) without a click. */
+  autoAnswer: boolean;
+  /** Blind transfer by SIP REFER, or by uContact's Asterisk feature code `##number` as DTMF. */
+  transferMode: 'refer' | 'dtmf';
+  /** Open the caller's record in the CRM: when, and the URL with `{number}` in it. */
+  screenPop: { when: 'never' | 'ring' | 'answer'; template: string };
+  /** No ringtone or tones (notifications still show, and follow the system's do-not-disturb). */
+  soundsMuted: boolean;
 }
 
 /** uContact's public STUN server, used by its own web phone. */
@@ -52,10 +60,32 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
     audioOutputId: '',
     defaultCountry: '',
     enabledSites: [],
+    autoAnswer: true,
+    transferMode: 'refer',
+    screenPop: { when: 'never', template: '' },
+    soundsMuted: false,
   },
 });
 
 export const agentItem = storage.defineItem<AgentInfo | null>('local:agent', { fallback: null });
+
+/** One finished call, as the agent's call history shows it. */
+export interface CallRecord {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  number: string;
+  name: string;
+  /** Epoch ms. */
+  startedAt: number;
+  /** Seconds of conversation; 0 when it never connected. */
+  durationSec: number;
+  outcome:
+    'answered' | 'missed' | 'declined' | 'unanswered' | 'failed' | 'cancelled' | 'transferred';
+}
+
+/** Newest first, at most `HISTORY_LIMIT` entries. */
+export const historyItem = storage.defineItem<CallRecord[]>('local:history', { fallback: [] });
+export const HISTORY_LIMIT = 200;
 
 /** Settings with every field present, also when they were saved by an older version. */
 export async function readSettings(): Promise<Settings> {

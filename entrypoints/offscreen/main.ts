@@ -7,5 +7,6 @@ const host = createPhoneHost({
   remoteAudio: document.getElementById('remote-audio') as HTMLAudioElement,
   tones: createTonePlayer(),
   onSnapshot: (snapshot) => broadcast('phone.changed', snapshot),
+  onCallEnded: (call) => broadcast('phone.callEnded', call),
 });
 handlePhoneHostRequests(host);

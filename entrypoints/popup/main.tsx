@@ -4,17 +4,21 @@ import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
-import { readSettings } from '@/utils/storage';
+import { historyItem, readSettings } from '@/utils/storage';
+import { createSignal } from 'solid-js';
 import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 const country = resolveDefaultCountry((await readSettings()).defaultCountry);
+const [history, setHistory] = createSignal(await historyItem.getValue());
+historyItem.watch((next) => setHistory(next ?? []));
 render(
   () => (
     <Popup
       store={createSessionStore()}
       site={createCurrentSite()}
       toDialString={(typed) => sanitizeDialString(typed, country)}
+      history={history}
     />
   ),
   document.getElementById('app')!,

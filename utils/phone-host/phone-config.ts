@@ -22,5 +22,7 @@ export function phoneConfig(
     instanceId: credentials.phone.instanceId,
     audioInputId: settings.audioInputId,
     audioOutputId: settings.audioOutputId,
+    autoAnswer: settings.autoAnswer,
+    soundsMuted: settings.soundsMuted,
   };
 }

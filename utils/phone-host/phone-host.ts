@@ -7,6 +7,8 @@ import type { TonePlayer } from './tones';
 export interface PhoneHostOptions {
   /** Every change of registration or call, for the background and any open popup. */
   onSnapshot: (snapshot: PhoneSnapshot) => void;
+  /** Every call that finished, in front or not (history, missed-call notices). */
+  onCallEnded: (call: CallView) => void;
   /** The element remote audio plays through (it lives as long as the host). */
   remoteAudio: HTMLAudioElement;
   tones: TonePlayer;
@@ -30,6 +32,7 @@ export function createPhoneHost(
   let phone: Phone | undefined;
   let sessionId: string | null = null;
   let outputId = '';
+  let soundsMuted = false;
 
   const snapshot = (): PhoneSnapshot =>
     phone
@@ -43,9 +46,20 @@ export function createPhoneHost(
 
   const emit = () => options.onSnapshot(snapshot());
 
-  function followTones(call: CallView | null): void {
-    if (call?.state === 'ringing' && call.direction === 'incoming')
-      options.tones.play('ringtone', outputId);
+  /**
+   * Ringtone while a call rings in (a short beep instead when it is answered automatically, and a
+   * call-waiting beep over a live call), ringback while ours rings out without early media.
+   */
+  function followTones(): void {
+    const call = phone?.callView ?? null;
+    const others = phone?.otherCallViews ?? [];
+    const waiting = others.some(
+      (other) => other.direction === 'incoming' && other.state === 'ringing',
+    );
+    if (soundsMuted) options.tones.stop();
+    else if (call?.state === 'ringing' && call.direction === 'incoming') {
+      options.tones.play(call.autoAnswer ? 'autoAnswer' : 'ringtone', outputId);
+    } else if (waiting) options.tones.play('callWaiting', outputId);
     else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
       options.tones.play('ringback', outputId);
     } else options.tones.stop();
@@ -115,18 +129,21 @@ export function createPhoneHost(
             audioConstraints: config.audioInputId
               ? { deviceId: { exact: config.audioInputId } }
               : true,
+            autoAnswer: config.autoAnswer,
             log: options.log,
           },
           {
             onRegistrationChange: emit,
-            onCallChange: (call) => {
-              followTones(call);
+            onCallChange: () => {
+              followTones();
               emit();
             },
+            onCallEnded: options.onCallEnded,
           },
         );
         phone = next;
         sessionId = config.sessionId;
+        soundsMuted = config.soundsMuted;
         await setOutput(config.audioOutputId);
         void next.start();
         return { ok: true, value: snapshot() };
@@ -145,11 +162,18 @@ export function createPhoneHost(
       return null;
     },
     'phone.dial': (request) => act((p) => p.dial(request.dial, request.display, request.extension)),
-    'phone.answer': () => act((p) => p.answer()),
-    'phone.decline': () => act((p) => p.decline()),
-    'phone.hangup': () => act((p) => p.hangup()),
+    'phone.answer': ({ callId }) => act((p) => p.answer(callId)),
+    'phone.decline': ({ callId, code }) => act((p) => p.decline(code, callId)),
+    'phone.hangup': ({ callId }) => act((p) => p.hangup(callId)),
     'phone.mute': ({ muted }) => act((p) => p.setMuted(muted)),
-    'phone.hold': ({ held }) => act((p) => p.setHeld(held)),
+    'phone.hold': ({ held, callId }) => act((p) => p.setHeld(held, callId)),
+    'phone.transfer': ({ target, mode }) => act((p) => p.transfer(target, mode)),
+    'phone.preferences': async (preferences) => {
+      phone?.setAutoAnswer(preferences.autoAnswer);
+      soundsMuted = preferences.soundsMuted;
+      followTones();
+      return null;
+    },
     'phone.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
     'phone.stats': () => run((p) => p.stats()),
     'phone.devices': async ({ audioInputId, audioOutputId }) => {

@@ -2,13 +2,17 @@
  * Call-progress tones made with Web Audio, so no audio files ship and nothing is fetched:
  * ringback (the far end is ringing) and ringtone (a call is coming in).
  */
-export type Tone = 'ringback' | 'ringtone';
+export type Tone = 'ringback' | 'ringtone' | 'autoAnswer' | 'callWaiting';
 
 const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: number; gain: number }> =
   {
     // ITU-T E.180 style ringback: 425 Hz, 1 s on, 4 s off (the tone agents in LatAm and Spain know).
     ringback: { frequencies: [425], onMs: 1_000, offMs: 4_000, gain: 0.08 },
     ringtone: { frequencies: [480, 620], onMs: 800, offMs: 1_200, gain: 0.12 },
+    // One short beep: "a call was put through to you".
+    autoAnswer: { frequencies: [880], onMs: 180, offMs: 60_000, gain: 0.1 },
+    // Call waiting: 440 Hz, short, every few seconds, quiet over the conversation.
+    callWaiting: { frequencies: [440], onMs: 300, offMs: 4_700, gain: 0.05 },
   };
 
 export interface TonePlayer {

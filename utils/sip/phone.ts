@@ -249,6 +249,11 @@ export class Phone {
   }
 
   /** Blind transfer of the call in front: SIP REFER, or uContact's `##target` DTMF code. */
+  /** Changes whether calls that ask for it are answered automatically. */
+  setAutoAnswer(enabled: boolean): void {
+    this.options.autoAnswer = enabled;
+  }
+
   async transfer(target: string, mode: TransferMode): Promise<void> {
     await this.find(undefined).transfer(target, mode);
   }
@@ -445,6 +450,7 @@ export class Phone {
   }
 
   private onCallChanged(call: Call): void {
+    if (!call.live && this.calls.includes(call)) this.delegate.onCallEnded?.(call.view);
     if (!call.live) {
       this.calls = this.calls.filter((candidate) => candidate !== call);
       // The held (or waiting) call comes to the front; the agent resumes or answers it.
