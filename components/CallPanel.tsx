@@ -48,12 +48,12 @@ export function CallPanel(props: CallPanelProps) {
     <section class="call-panel" aria-label={t('callPanelLabel')}>
       <p class="call-party">
         <span class="call-name">{props.call.name || props.call.number}</span>
-        <Show when={props.call.name}>
+        <Show when={props.call.name && props.call.name !== props.call.number}>
           <span class="call-number">{props.call.number}</span>
         </Show>
       </p>
       <p class="call-status" data-testid="call-status" data-state={props.call.state} role="status">
-        {t(STATE_LABELS[props.call.state])}
+        {incomingRinging() ? t('incomingCallTitle') : t(STATE_LABELS[props.call.state])}
         <Show when={duration()}>
           <span class="call-timer"> · {duration()}</span>
         </Show>

@@ -40,6 +40,7 @@ const METHODS = Object.keys({
   state: 1,
   stats: 1,
   stop: 1,
+  followRefers: 1,
 } satisfies Record<keyof CalleeApi, 1>) as (keyof CalleeApi)[];
 
 /** Opens the far-end page in `target`: a context (e.g. the extension's) or a browser (own context). */

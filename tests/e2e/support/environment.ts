@@ -64,21 +64,23 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     throw error;
   });
 
-  return {
+  const env: Environment = {
     ucontact,
     kamailio,
     browser,
     async openPopup() {
-      const page = await browser.openPopup();
+      // `env.browser`, not `browser`: a test may relaunch the browser (a "browser restart").
+      const page = await env.browser.openPopup();
       // The size Chrome gives the popup, so screenshots show what an agent sees.
       await page.setViewportSize({ width: 372, height: 600 });
       return new PopupPage(page);
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      await env.browser.close().catch(() => undefined);
       await Promise.all([ucontact.close(), kamailio.stop()]);
     },
   };
+  return env;
 }
 
 /** No STUN/TURN in tests: host candidates on loopback only. Set before logging in. */

@@ -96,4 +96,6 @@ export interface CalleeApi {
   stats(): Promise<CalleeStats>;
   /** Unregisters and disconnects. */
   stop(): Promise<void>;
+  /** On: a REFER makes this phone call the Refer-To target (a blind transfer completes). */
+  followRefers(enabled: boolean): void;
 }

@@ -32,6 +32,8 @@ const AUDIO_ONLY: Web.SessionDescriptionHandlerOptions = {
 let ua: UserAgent | undefined;
 let registerer: Registerer | undefined;
 let domain = '';
+/** Whether a REFER makes this phone call its Refer-To target (off: accepted and recorded only). */
+let followRefers = false;
 let session: Session | undefined;
 const invites: InviteInfo[] = [];
 let invitesTaken = 0;
@@ -148,7 +150,13 @@ function adopt(s: Session, initial: CallState): void {
     },
     onRefer: (referral) => {
       status.referTo.push(referral.referTo.toString());
-      void referral.accept();
+      void referral.accept().then(() => {
+        if (!followRefers) return;
+        // Blind transfer, as a real phone does it: call the Refer-To target ourselves.
+        const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: AUDIO_ONLY });
+        adopt(inviter, 'outgoing');
+        inviter.invite().catch(() => undefined);
+      });
       notify();
     },
   };
@@ -359,6 +367,9 @@ const api: CalleeApi = {
     until(() => status.call === state, timeoutMs, `call state ${state}`),
   state: () => structuredClone(status),
   stats,
+  followRefers: (enabled) => {
+    followRefers = enabled;
+  },
 };
 
 // window.callee appears only when the phone is fully ready; the Node side waits for it.
