@@ -1,6 +1,9 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { t } from '@/utils/i18n';
+import { request } from '@/utils/messages';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
+import { CallSettings } from './CallSettings';
+import { EnabledSites } from './EnabledSites';
 import type { SettingsStore } from '@/utils/options/settings-store';
 
 /** Settings and microphone set-up, in a tab of its own. */
@@ -93,6 +96,20 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               {t('debugLabel')}
             </label>
           </section>
+        )}
+      </Show>
+      <Show when={props.settings.settings()}>
+        {(settings) => (
+          <>
+            <CallSettings
+              settings={settings()}
+              update={(patch) => void props.settings.update(patch)}
+            />
+            <EnabledSites
+              sites={settings().enabledSites}
+              onRevoke={(origin) => void request('sites.disable', { origin })}
+            />
+          </>
         )}
       </Show>
     </main>

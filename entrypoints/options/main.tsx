@@ -6,7 +6,9 @@ import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage('optionsTitle')}`;
-render(
-  () => <OptionsPage microphone={createMicrophoneStore()} settings={createSettingsStore()} />,
-  document.getElementById('app')!,
-);
+render(() => {
+  // Created once, here: a JSX attribute is a getter in Solid and would create one per read.
+  const microphone = createMicrophoneStore();
+  const settings = createSettingsStore();
+  return <OptionsPage microphone={microphone} settings={settings} />;
+}, document.getElementById('app')!);

@@ -12,14 +12,16 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 const country = resolveDefaultCountry((await readSettings()).defaultCountry);
 const [history, setHistory] = createSignal(await historyItem.getValue());
 historyItem.watch((next) => setHistory(next ?? []));
-render(
-  () => (
+render(() => {
+  // Created once, here: a JSX attribute is a getter in Solid and would create one per read.
+  const store = createSessionStore();
+  const site = createCurrentSite();
+  return (
     <Popup
-      store={createSessionStore()}
-      site={createCurrentSite()}
+      store={store}
+      site={site}
       toDialString={(typed) => sanitizeDialString(typed, country)}
       history={history}
     />
-  ),
-  document.getElementById('app')!,
-);
+  );
+}, document.getElementById('app')!);
