@@ -22,6 +22,7 @@ import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/pho
 import { phoneConfig } from '@/utils/phone-host/phone-config';
 import { createPhoneManager } from '@/utils/phone-host/phone-manager';
 import { createTonePlayer } from '@/utils/phone-host/tones';
+import { toolbarAction } from '@/utils/toolbar-action';
 import { openMicrophoneSetupIfNeeded } from '@/utils/phone-host/microphone-setup';
 import { createSessionService } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
@@ -124,7 +125,11 @@ export default defineBackground({
     };
 
     handleRequests({
-      'session.get': () => session.view(),
+      'session.get': () => {
+        // Someone is looking: make sure the phone exists (Chrome may have closed its document).
+        void phone.ensureRunning().catch((error: unknown) => debugLog('phone check', error));
+        return session.view();
+      },
       'session.login': (payload) => session.login(payload),
       'session.logout': () => session.logout(),
       'page.status': async () => pageStatus(await session.view()),
@@ -220,10 +225,13 @@ export default defineBackground({
   },
 });
 
-/** Brings the agent to the phone: the popup where the browser allows it, else a tab of it. */
+/**
+ * Brings the agent to the phone: the popup where the browser allows it, else a tab of it (Firefox
+ * opens popups only from a user action such as the keyboard command, not from a notification).
+ */
 async function showPhone(): Promise<void> {
   try {
-    await browser.action.openPopup();
+    await toolbarAction().openPopup();
   } catch {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   }

@@ -77,7 +77,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     },
     async close() {
       await env.browser.close().catch(() => undefined);
-      await Promise.all([ucontact.close(), kamailio.stop()]);
+      await Promise.all([env.ucontact.close(), env.kamailio.stop()]);
     },
   };
   return env;
