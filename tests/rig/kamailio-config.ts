@@ -97,6 +97,7 @@ modparam("registrar", "max_expires", 3600)
 modparam("nathelper|registrar", "received_avp", "$avp(RECEIVED)")
 modparam("htable", "htable", "ha1=>size=4;")
 modparam("htable", "htable", "dial=>size=4;")
+modparam("htable", "htable", "fault=>size=2;")  # faults injected at run time (kamcmd htable.sets)
 modparam("websocket", "keepalive_mechanism", 0)
 
 event_route[htable:mod-init] {
@@ -118,6 +119,13 @@ event_route[xhttp:request] {
 
 request_route {
     route(LOG);
+    # Fault injection for resilience tests: REGISTERs answered with a status, or never answered.
+    if (is_method("REGISTER") && $sht(fault=>register) != $null) {
+        if ($sht(fault=>register) == "timeout") exit;
+        $var(code) = $(sht(fault=>register){s.int});
+        sl_send_reply("$var(code)", "Injected Fault");
+        exit;
+    }
     if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }
     if (!sanity_check()) exit;
 
@@ -184,7 +192,7 @@ route[LOG] {
     if (has_totag()) $var(dialog) = "in";
     $var(auth) = 0;
     if (is_present_hf("Authorization") || is_present_hf("Proxy-Authorization")) $var(auth) = 1;
-    xlog("L_NOTICE", "UCT-SIP method=$rm ruser=$rU tuser=$tU fuser=$fU dialog=$var(dialog) auth=$var(auth) unregister=$var(unregister) expires=$hdr(Expires) callid=$ci proto=$pr\\n");
+    xlog("L_NOTICE", "UCT-SIP method=$rm ruser=$rU tuser=$tU fuser=$fU dialog=$var(dialog) auth=$var(auth) unregister=$var(unregister) expires=$hdr(Expires) callid=$ci proto=$pr at=$TV(Sn)\\n");
 }
 
 route[AUTH] {

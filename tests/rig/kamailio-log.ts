@@ -13,6 +13,8 @@ export interface SipRequestLine {
   expires: string;
   callId: string;
   proto: string;
+  /** When Kamailio received it, epoch milliseconds. */
+  at: number;
 }
 
 /** A reply the config logs before sending it (only the 403s of the auth route today). */
@@ -55,6 +57,7 @@ export function parseSipRequests(log: string): SipRequestLine[] {
         expires: value(f.expires),
         callId: value(f.callid),
         proto: value(f.proto),
+        at: Math.round(Number(value(f.at)) * 1000),
       },
     ];
   });

@@ -45,6 +45,10 @@ export interface Kamailio {
   /** Same config, same ports; the log file continues. Registrations are lost (memory only). */
   restart(): Promise<void>;
   contacts(user: string): Promise<RegisteredContact[]>;
+  /** From now on, REGISTERs are answered with `fault` (a SIP status) or never ('timeout'); null heals. */
+  setRegisterFault(fault: number | 'timeout' | null): Promise<void>;
+  /** Closes every WebSocket connection from the server side, as a proxy restart or idle cut does. */
+  closeWebSockets(): Promise<number>;
   /** REGISTER requests received for this user (To user), challenges and unregisters included. */
   registerRequests(user: string): number;
   sipRequests(): SipRequestLine[];
@@ -145,6 +149,19 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
     contacts: async (user) => {
       const { stdout } = await run('kamcmd', ['-s', ctlSocket, 'ul.dump']);
       return contactsFromDump(stdout, user);
+    },
+    setRegisterFault: async (fault) => {
+      if (fault === null)
+        await run('kamcmd', ['-s', ctlSocket, 'htable.delete', 'fault', 'register']);
+      else
+        await run('kamcmd', ['-s', ctlSocket, 'htable.sets', 'fault', 'register', String(fault)]);
+    },
+    closeWebSockets: async () => {
+      const { stdout } = await run('kamcmd', ['-s', ctlSocket, 'ws.dump']);
+      // Lines like `3: ws:127.0.0.1:35554 -> ws:127.0.0.1:8088 (state: OPEN, ...)`.
+      const ids = [...stdout.matchAll(/^\s*(\d+): wss?:/gm)].map((match) => match[1]!);
+      for (const id of ids) await run('kamcmd', ['-s', ctlSocket, 'ws.close', id]);
+      return ids.length;
     },
     registerRequests: (user) =>
       parseSipRequests(readLog()).filter((r) => r.method === 'REGISTER' && r.tuser === user).length,

@@ -475,7 +475,12 @@ describe('session service: logout', () => {
 
     expect(calls).toHaveLength(2);
     expect(calls[1]!.url).toContain(LOGOFF_PATH);
-    expect(result).toEqual({ ok: true, value: loggedOutView });
+    // An expired token is worth telling the agent (log in again); other failures are not theirs.
+    expect(result).toEqual(
+      loggedKey === 'errorSessionExpired'
+        ? { ok: false, error: { key: 'errorSessionExpired', substitutions: [] } }
+        : { ok: true, value: loggedOutView },
+    );
     expect(onChange).toHaveBeenCalledWith(loggedOutView);
     expect(await credentialsItem.getValue()).toBeNull();
     expect((await storageSnapshot()).session).toEqual({});

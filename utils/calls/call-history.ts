@@ -26,16 +26,26 @@ export function callRecord(call: CallView): CallRecord {
   };
 }
 
-/** Adds a finished call (once per call id), newest first, keeping the last `HISTORY_LIMIT`. */
-export async function recordCall(call: CallView): Promise<CallRecord | undefined> {
-  if (call.state !== 'ended' && call.state !== 'failed') return undefined;
-  const history = await historyItem.getValue();
-  if (history.some((entry) => entry.id === call.id)) return undefined;
-  const record = callRecord(call);
-  await historyItem.setValue([record, ...history].slice(0, HISTORY_LIMIT));
-  return record;
+/** History writes run one after another: two calls ending together must both be kept. */
+let writes: Promise<unknown> = Promise.resolve();
+function serialized<T>(write: () => Promise<T>): Promise<T> {
+  const next = writes.then(write, write);
+  writes = next.catch(() => undefined);
+  return next;
 }
 
-export async function clearHistory(): Promise<void> {
-  await historyItem.setValue([]);
+/** Adds a finished call (once per call id), newest first, keeping the last `HISTORY_LIMIT`. */
+export function recordCall(call: CallView): Promise<CallRecord | undefined> {
+  return serialized(async () => {
+    if (call.state !== 'ended' && call.state !== 'failed') return undefined;
+    const history = await historyItem.getValue();
+    if (history.some((entry) => entry.id === call.id)) return undefined;
+    const record = callRecord(call);
+    await historyItem.setValue([record, ...history].slice(0, HISTORY_LIMIT));
+    return record;
+  });
+}
+
+export function clearHistory(): Promise<void> {
+  return serialized(() => historyItem.setValue([]));
 }

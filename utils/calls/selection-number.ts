@@ -26,7 +26,9 @@ export function numberInSelection(
     };
   }
   if (matches.length > 1) return null;
-  // Internal extensions and short codes are not "phone numbers" to the detector, yet dialable.
+  // Internal extensions and feature codes (1997, *97) are not "phone numbers" to the detector,
+  // yet dialable. Nothing longer: dates, amounts and card numbers must not be dialled.
+  if (!/^(?:\d{2,6}|[*#][\d*#\s]{1,12})$/.test(text)) return null;
   const dial = sanitizeDialString(text, country);
-  return dial && /^[+\d\s().*#-]+$/.test(text) ? { dial, display: text } : null;
+  return dial ? { dial, display: text } : null;
 }

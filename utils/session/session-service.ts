@@ -1,4 +1,4 @@
-import { AppError, toErrorInfo } from '../errors';
+import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { LoginRequest, Result, SessionView } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
 import { credentialsItem } from '../session-storage';
@@ -139,14 +139,21 @@ export function createSessionService(options: SessionServiceOptions) {
     ]);
     // Unregister first, so uContact never sees a logged-off agent still reachable by SIP.
     await options.stopPhone();
+    let expired: ErrorInfo | undefined;
     if (credentials?.token && agent) {
       await agentLogoff(agent.origin, agent.agent, agent.extension, credentials.token, {
         ...options.request,
         timeoutMs: LOGOFF_TIMEOUT_MS,
-      }).catch((error: unknown) => options.log?.('AgentLogoff failed', toErrorInfo(error)));
+      }).catch((error: unknown) => {
+        const info = toErrorInfo(error);
+        options.log?.('AgentLogoff failed', info);
+        // uContact had already ended the session: say so, so the agent knows to log in again.
+        if (info.key === 'errorSessionExpired') expired = info;
+      });
     }
     await credentialsItem.removeValue();
-    return { ok: true, value: await changed() };
+    const view = await changed();
+    return expired ? { ok: false, error: expired } : { ok: true, value: view };
   }
 
   return { view, login, logout, changed };

@@ -201,11 +201,9 @@ describe('recordCall', () => {
     await expect(recordCall(view({ id: `old-${HISTORY_LIMIT - 1}` }))).resolves.toBeDefined();
   });
 
-  // BUG: recordCall reads the history, then writes it back (utils/calls/call-history.ts:32-35), and
-  // the background fires it without waiting (`void calls.onCallEnded(call)`). Two calls ending
-  // together (Phone.stop() hangs up a held and an active call at once) both read the old list,
-  // and the second write drops the first record.
-  it('BUG: two calls recorded concurrently are both kept (lost update)', async () => {
+  // recordCall reads the history and writes it back, and the background fires it without waiting:
+  // two calls ending together (Phone.stop() with a held and an active call) must both be kept.
+  it('keeps both of two calls recorded concurrently (no lost update)', async () => {
     await Promise.all([recordCall(view({ id: 'held' })), recordCall(view({ id: 'active' }))]);
 
     const ids = (await historyItem.getValue()).map((entry) => entry.id);

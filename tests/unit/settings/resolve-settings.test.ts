@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MANAGED_SETTING_KEYS,
+  resolveSettings,
+  splitManagedStorage,
+  type ManagedSettings,
+  type Settings,
+  type SettingSource,
+} from '@/utils/settings/resolve-settings';
+import { settingsItem } from '@/utils/storage';
+
+const builtIn: Settings = { ...settingsItem.fallback, dialPlan: null };
+
+function resolve(managed: Partial<ManagedSettings>, user: Partial<Settings> = {}) {
+  return resolveSettings({
+    builtIn,
+    managed: { values: {}, lockedSettings: [], ...managed },
+    user,
+  });
+}
+
+describe('resolveSettings precedence: managed-locked > user > managed-default > built-in', () => {
+  // defaultCountry: built-in '', the policy's 'UY', the agent's 'AR'; 'Uruguay' fails its check.
+  type Row = [locked: boolean, managed: unknown, user: string | undefined, SettingSource, string];
+  const ABSENT = Symbol('absent');
+  it.each<Row>([
+    [false, ABSENT, undefined, 'built-in', ''],
+    [false, ABSENT, 'AR', 'user', 'AR'],
+    [false, 'UY', undefined, 'managed-default', 'UY'],
+    [false, 'UY', 'AR', 'user', 'AR'],
+    [true, 'UY', undefined, 'managed-locked', 'UY'],
+    [true, 'UY', 'AR', 'managed-locked', 'UY'],
+    // Locked without a value: the built-in value, and the agent still cannot change it.
+    [true, ABSENT, undefined, 'managed-locked', ''],
+    [true, ABSENT, 'AR', 'managed-locked', ''],
+    // A value that fails its check is ignored as if absent (and reported).
+    [false, 'Uruguay', undefined, 'built-in', ''],
+    [false, 'Uruguay', 'AR', 'user', 'AR'],
+    [true, 'Uruguay', undefined, 'managed-locked', ''],
+    [true, 'Uruguay', 'AR', 'managed-locked', ''],
+    // So is a value of the wrong type.
+    [false, 598, undefined, 'built-in', ''],
+    [true, 598, 'AR', 'managed-locked', ''],
+  ])('locked %s, managed %j, user %j → %s %j', (locked, managed, user, source, value) => {
+    const result = resolve(
+      {
+        values: managed === ABSENT ? {} : { defaultCountry: managed },
+        lockedSettings: locked ? ['defaultCountry'] : [],
+      },
+      user === undefined ? {} : { defaultCountry: user },
+    );
+    expect(result.settings.defaultCountry).toBe(value);
+    expect(result.sources.defaultCountry).toBe(source);
+    expect(result.locked.has('defaultCountry')).toBe(locked);
+    const invalid = managed !== ABSENT && managed !== 'UY';
+    expect(result.problems.map((problem) => problem.setting)).toEqual(
+      invalid ? ['defaultCountry'] : [],
+    );
+  });
+
+  it('resolves every setting, each with its source', () => {
+    const { settings, sources, locked, problems } = resolve(
+      {
+        values: { instance: 'acme', autoAnswer: false },
+        lockedSettings: ['autoAnswer'],
+      },
+      { debug: true, instance: 'contoso', autoAnswer: true },
+    );
+    expect(settings).toEqual({ ...builtIn, instance: 'contoso', autoAnswer: false, debug: true });
+    expect(sources).toEqual({
+      ...Object.fromEntries(Object.keys(builtIn).map((key) => [key, 'built-in'])),
+      instance: 'user',
+      autoAnswer: 'managed-locked',
+      debug: 'user',
+    });
+    expect([...locked]).toEqual(['autoAnswer']);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets an agent’s explicit "no dial plan" win over a managed default plan', () => {
+    const result = resolve({ values: { dialPlan: { homeCountry: 'UY' } } }, { dialPlan: null });
+    expect(result.settings.dialPlan).toBeNull();
+    expect(result.sources.dialPlan).toBe('user');
+  });
+
+  it('uses a managed default plan when the agent set none', () => {
+    const result = resolve({ values: { dialPlan: { homeCountry: 'UY', outsideLinePrefix: '9' } } });
+    expect(result.settings.dialPlan).toEqual({ homeCountry: 'UY', outsideLinePrefix: '9' });
+    expect(result.sources.dialPlan).toBe('managed-default');
+  });
+});
+
+describe('resolveSettings problems', () => {
+  it('ignores unknown policy keys and settings that are not managed, reporting each once', () => {
+    const result = resolve(
+      { values: { colour: 'blue', debug: true }, lockedSettings: ['debug', 'colour'] },
+      {},
+    );
+    expect(result.settings.debug).toBe(false);
+    expect(result.sources.debug).toBe('built-in');
+    expect(result.locked.size).toBe(0);
+    expect(result.problems).toEqual([
+      { setting: 'colour', message: { key: 'managedSettingUnknown', substitutions: ['colour'] } },
+      { setting: 'debug', message: { key: 'managedSettingUnknown', substitutions: ['debug'] } },
+    ]);
+  });
+
+  it.each([['autoAnswer'], [['autoAnswer', 7]], [{ autoAnswer: true }]])(
+    'ignores a lockedSettings value that is not a list of names: %j',
+    (lockedSettings) => {
+      const result = resolve({ values: { autoAnswer: false }, lockedSettings });
+      expect(result.locked.size).toBe(0);
+      expect(result.sources.autoAnswer).toBe('managed-default');
+      expect(result.problems).toEqual([
+        {
+          setting: 'lockedSettings',
+          message: { key: 'managedSettingInvalid', substitutions: ['lockedSettings'] },
+        },
+      ]);
+    },
+  );
+
+  it.each<[string, unknown, unknown]>([
+    ['instance', ' acme ', 'acme'],
+    ['instance', 'https://pbx.example.com', 'https://pbx.example.com'],
+    ['instance', '', ''],
+    ['sipServer', 'wss://pbx.example.com:8089/ws', 'wss://pbx.example.com:8089/ws'],
+    ['sipServer', '', ''],
+    ['defaultCountry', 'uy', 'UY'],
+    ['defaultCountry', '', ''],
+    ['autoAnswer', false, false],
+    [
+      'screenPop',
+      { when: 'answer', template: 'https://crm.example.com/search?q={number}' },
+      { when: 'answer', template: 'https://crm.example.com/search?q={number}' },
+    ],
+    ['screenPop', { when: 'never', template: '' }, { when: 'never', template: '' }],
+    [
+      'enabledSites',
+      ['https://crm.example.com/', 'https://crm.example.com', 'http://10.0.0.5:8080'],
+      ['https://crm.example.com', 'http://10.0.0.5:8080'],
+    ],
+    ['enabledSites', [], []],
+    [
+      'dialPlan',
+      { homeCountry: 'AR', outsideLinePrefix: '0' },
+      { homeCountry: 'AR', outsideLinePrefix: '0' },
+    ],
+    ['dialPlan', null, null],
+  ])('accepts managed %s %j as %j', (setting, value, expected) => {
+    const result = resolve({ values: { [setting]: value } });
+    expect(result.problems).toEqual([]);
+    expect(result.settings[setting as keyof Settings]).toEqual(expected);
+  });
+
+  it.each<[string, unknown, { key: string; substitutions: string[] } | undefined]>([
+    ['instance', 42, undefined],
+    [
+      'instance',
+      'not an instance!',
+      { key: 'errorInstanceInvalid', substitutions: ['not an instance!'] },
+    ],
+    [
+      'instance',
+      'http://pbx.example.com',
+      { key: 'errorInstanceInsecure', substitutions: ['http://pbx.example.com'] },
+    ],
+    ['sipServer', 'https://pbx.example.com', { key: 'errorSipServerInvalid', substitutions: [] }],
+    ['defaultCountry', 'Uruguay', undefined],
+    ['autoAnswer', 'true', undefined],
+    ['screenPop', { when: 'always', template: '' }, undefined],
+    ['screenPop', { when: 'ring', template: '' }, undefined],
+    ['screenPop', { when: 'ring', template: 'javascript:alert({number})' }, undefined],
+    ['screenPop', { when: 'ring', template: 'https://crm.example.com/' }, undefined],
+    ['screenPop', { when: 'ring' }, undefined],
+    ['screenPop', { when: 'never', template: '', extra: 1 }, undefined],
+    ['enabledSites', 'https://crm.example.com', undefined],
+    [
+      'enabledSites',
+      ['ftp://files.example.com'],
+      { key: 'errorSiteInvalid', substitutions: ['ftp://files.example.com'] },
+    ],
+    [
+      'enabledSites',
+      ['crm.example.com'],
+      { key: 'errorSiteInvalid', substitutions: ['crm.example.com'] },
+    ],
+    ['dialPlan', 'UY', { key: 'dialPlanInvalid', substitutions: [] }],
+    [
+      'dialPlan',
+      { homeCountry: 'UY', outsideLine: '9' },
+      { key: 'dialPlanUnknownRule', substitutions: ['outsideLine'] },
+    ],
+    [
+      'dialPlan',
+      { homeCountry: 'UY', extensionLength: { min: 3, max: 9 } },
+      { key: 'dialPlanExtensionLengthInvalid', substitutions: [] },
+    ],
+  ])('refuses managed %s %j', (setting, value, detail) => {
+    const result = resolve({ values: { [setting]: value } });
+    expect(result.sources[setting as keyof Settings]).toBe('built-in');
+    expect(result.settings[setting as keyof Settings]).toEqual(builtIn[setting as keyof Settings]);
+    expect(result.problems).toEqual([
+      {
+        setting,
+        message: { key: 'managedSettingInvalid', substitutions: [setting] },
+        ...(detail ? { detail } : {}),
+      },
+    ]);
+  });
+});
+
+describe('splitManagedStorage', () => {
+  it('takes lockedSettings out of the policy values', () => {
+    expect(
+      splitManagedStorage({ instance: 'acme', lockedSettings: ['instance'], autoAnswer: false }),
+    ).toEqual({
+      values: { instance: 'acme', autoAnswer: false },
+      lockedSettings: ['instance'],
+    });
+  });
+
+  it.each([[{}], [undefined], [null], [[]]])('reads %j as no policy', (raw) => {
+    expect(splitManagedStorage(raw)).toEqual({ values: {}, lockedSettings: [] });
+  });
+
+  it('knows which settings an administrator can manage', () => {
+    expect(MANAGED_SETTING_KEYS).toEqual([
+      'instance',
+      'sipServer',
+      'defaultCountry',
+      'autoAnswer',
+      'screenPop',
+      'enabledSites',
+      'dialPlan',
+    ]);
+  });
+});
+
+describe('resolveSettings unknown locked names', () => {
+  it('reports a locked name the policy sets no value for', () => {
+    expect(resolve({ lockedSettings: ['audioInputId'] }).problems).toEqual([
+      {
+        setting: 'audioInputId',
+        message: { key: 'managedSettingUnknown', substitutions: ['audioInputId'] },
+      },
+    ]);
+  });
+});
