@@ -16,6 +16,7 @@ import {
   type PageStatus,
   type SessionView,
 } from '@/utils/messages';
+import { dialTarget } from '@/utils/dial-plan/dial-target';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createPhoneHost } from '@/utils/phone-host/phone-host';
 import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/phone-host-client';
@@ -134,12 +135,13 @@ export default defineBackground({
       'session.logout': () => session.logout(),
       'page.status': async () => pageStatus(await session.view()),
       'call.dial': (payload) =>
-        command(() => {
+        command(async () => {
           // Pages are not trusted: the dial string is checked again here, before the phone sees it.
           const dial = sanitizeDialString(payload.dial);
           if (!dial || dial !== payload.dial) throw new AppError('errorDialInvalid');
           return phone.command('phone.dial', {
-            dial,
+            // The house dial plan (outside line, prefixes) rewrites it last.
+            dial: dialTarget(dial, await readSettings()),
             display: String(payload.display).slice(0, 64),
             ...(payload.extension ? { extension: payload.extension } : {}),
           });
@@ -169,7 +171,8 @@ export default defineBackground({
     installSelectionCommands({
       dial: async (request) => {
         try {
-          return await phone.command('phone.dial', request);
+          const dial = dialTarget(request.dial, await readSettings());
+          return await phone.command('phone.dial', { ...request, dial });
         } catch (error) {
           return { ok: false, error: toErrorInfo(error) };
         }

@@ -1,4 +1,10 @@
 import { storage } from '#imports';
+import type { DialPlanRules } from './dial-plan/dial-plan-rules';
+import {
+  resolveSettings,
+  splitManagedStorage,
+  type ResolvedSettings,
+} from './settings/resolve-settings';
 
 /**
  * The `local:` storage items: settings and non-secret facts, kept across browser restarts.
@@ -31,6 +37,8 @@ export interface Settings {
   screenPop: { when: 'never' | 'ring' | 'answer'; template: string };
   /** No ringtone or tones (notifications still show, and follow the system's do-not-disturb). */
   soundsMuted: boolean;
+  /** The house dial plan (outside line, prefixes, extensions); null dials numbers as normalized. */
+  dialPlan: DialPlanRules | null;
 }
 
 /** uContact's public STUN server, used by its own web phone. */
@@ -50,21 +58,29 @@ export interface AgentInfo {
   codecs: string[];
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: {
-    instance: '',
-    sipServer: '',
-    debug: false,
-    iceServers: DEFAULT_ICE_SERVERS,
-    audioInputId: '',
-    audioOutputId: '',
-    defaultCountry: '',
-    enabledSites: [],
-    autoAnswer: true,
-    transferMode: 'refer',
-    screenPop: { when: 'never', template: '' },
-    soundsMuted: false,
-  },
+/** Built-in settings: what applies when neither the agent nor a policy says otherwise. */
+export const DEFAULT_SETTINGS: Settings = {
+  instance: '',
+  sipServer: '',
+  debug: false,
+  iceServers: DEFAULT_ICE_SERVERS,
+  audioInputId: '',
+  audioOutputId: '',
+  defaultCountry: '',
+  enabledSites: [],
+  autoAnswer: true,
+  transferMode: 'refer',
+  screenPop: { when: 'never', template: '' },
+  soundsMuted: false,
+  dialPlan: null,
+};
+
+/**
+ * Only what the agent changed: a policy default (managed storage) applies to every setting the
+ * agent never touched. Read settings through `readSettings()`, change them with `updateSettings()`.
+ */
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+  fallback: {},
 });
 
 export const agentItem = storage.defineItem<AgentInfo | null>('local:agent', { fallback: null });
@@ -87,7 +103,33 @@ export interface CallRecord {
 export const historyItem = storage.defineItem<CallRecord[]>('local:history', { fallback: [] });
 export const HISTORY_LIMIT = 200;
 
-/** Settings with every field present, also when they were saved by an older version. */
+/** What an administrator set by policy (Chrome: `storage.managed_schema`; Firefox: policies.json). */
+async function readManaged(): Promise<unknown> {
+  // Firefox rejects when no policy exists; some browsers have no managed area at all.
+  return (await browser.storage.managed?.get().catch(() => ({}))) ?? {};
+}
+
+/** Settings resolved from policy, the agent's choices and the built-ins (see `resolveSettings`). */
+export async function readResolvedSettings(): Promise<ResolvedSettings> {
+  const [managed, user] = await Promise.all([readManaged(), settingsItem.getValue()]);
+  return resolveSettings({
+    builtIn: DEFAULT_SETTINGS,
+    managed: splitManagedStorage(managed),
+    user,
+  });
+}
+
+/** The settings in force, every field present. */
 export async function readSettings(): Promise<Settings> {
-  return { ...settingsItem.fallback, ...(await settingsItem.getValue()) };
+  return (await readResolvedSettings()).settings;
+}
+
+/** Saves the agent's changes; settings an administrator locked are left as the policy says. */
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const { locked } = await readResolvedSettings();
+  const allowed = Object.fromEntries(
+    Object.entries(patch).filter(([key]) => !locked.has(key as keyof Settings)),
+  );
+  await settingsItem.setValue({ ...(await settingsItem.getValue()), ...allowed });
+  return readSettings();
 }

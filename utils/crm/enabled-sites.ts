@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { readSettings, settingsItem } from '../storage';
+import { readSettings, updateSettings } from '../storage';
 import { isDeclaredCrmUrl } from './registry';
 import {
   CRM_CONTENT_SCRIPT_FILE,
@@ -37,7 +37,7 @@ export async function enableSite(input: string, tabId?: number): Promise<string[
   const enabledSites = settings.enabledSites.includes(origin)
     ? settings.enabledSites
     : [...settings.enabledSites, origin];
-  await settingsItem.setValue({ ...settings, enabledSites });
+  await updateSettings({ enabledSites });
   if (tabId !== undefined) {
     await browser.scripting.executeScript({
       target: { tabId, allFrames: true },
@@ -53,7 +53,7 @@ export async function disableSite(input: string): Promise<string[]> {
   await unregisterSiteScript(origin);
   const settings = await readSettings();
   const enabledSites = settings.enabledSites.filter((site) => site !== origin);
-  await settingsItem.setValue({ ...settings, enabledSites });
+  await updateSettings({ enabledSites });
   const stillUsed = enabledSites.some(
     (site) => siteMatchPattern(site) === siteMatchPattern(origin),
   );

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { readSettings, settingsItem, type Settings } from '../storage';
+import { readSettings, settingsItem, updateSettings, type Settings } from '../storage';
 
 /** The settings as the options page shows and edits them; saved as soon as they change. */
 export function createSettingsStore() {
@@ -8,9 +8,7 @@ export function createSettingsStore() {
   onCleanup(settingsItem.watch(() => void readSettings().then(setSettings)));
 
   async function update(patch: Partial<Settings>): Promise<void> {
-    const next = { ...(await readSettings()), ...patch };
-    setSettings(next);
-    await settingsItem.setValue(next);
+    setSettings(await updateSettings(patch));
   }
 
   return { settings, update };

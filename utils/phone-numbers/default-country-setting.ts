@@ -1,8 +1,8 @@
-import { settingsItem } from '@/utils/storage';
+import { readSettings, settingsItem } from '@/utils/storage';
 
 /** The agent's default-country setting (ISO 3166 alpha-2), or undefined for "from the browser language". */
 export async function readDefaultCountrySetting(): Promise<string | undefined> {
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   return settings.defaultCountry || undefined;
 }
 

@@ -2,7 +2,7 @@ import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { LoginRequest, Result, SessionView } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
 import { credentialsItem } from '../session-storage';
-import { agentItem, readSettings, settingsItem, type AgentInfo } from '../storage';
+import { agentItem, readSettings, updateSettings, type AgentInfo } from '../storage';
 import { agentLogin } from '../ucontact/agent-login';
 import { agentLogoff } from '../ucontact/agent-logoff';
 import { parseInstance } from '../ucontact/instance';
@@ -97,12 +97,11 @@ export function createSessionService(options: SessionServiceOptions) {
         dtmfMode: profile.dtmfMode,
         codecs: profile.codecs,
       };
-      const settings = await readSettings();
       const previous = await credentialsItem.getValue();
       if (previous) await options.stopPhone();
       // A newer login may have started while the old phone unregistered: it wins, this one stops.
       if (controller.signal.aborted) throw new AppError('errorCancelled');
-      await settingsItem.setValue({ ...settings, instance: input.instance.trim(), sipServer });
+      await updateSettings({ instance: input.instance.trim(), sipServer });
       await agentItem.setValue(info);
       // Written last: credentials are what make the session exist.
       await credentialsItem.setValue({

@@ -3,15 +3,10 @@ import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules'
 import { AppError, type ErrorInfo } from '../errors';
 import { isSupportedCountry } from '../phone-numbers/libphonenumber';
 import { parseSipServer } from '../session/sip-server';
-import type { Settings as StoredSettings } from '../storage';
+import type { Settings } from '../storage';
 import { parseInstance } from '../ucontact/instance';
 
-/**
- * The agent's settings with the dial plan this feature adds.
- * TODO(wiring): move `dialPlan: DialPlanRules | null` into `Settings` in utils/storage.ts
- * (fallback `null`: no dial plan, numbers dialled as normalized) and drop this alias.
- */
-export type Settings = StoredSettings & { dialPlan: DialPlanRules | null };
+export type { Settings };
 
 /** Where a resolved value came from, strongest first. */
 export type SettingSource = 'managed-locked' | 'user' | 'managed-default' | 'built-in';

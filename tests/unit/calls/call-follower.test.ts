@@ -2,14 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createCallFollower } from '@/utils/calls/call-follower';
 import type { CallView, PhoneSnapshot } from '@/utils/sip/phone-state';
-import { historyItem, settingsItem, type Settings } from '@/utils/storage';
+import { historyItem, DEFAULT_SETTINGS, type Settings } from '@/utils/storage';
 import { incoming, outgoing, shownNotifications, useEnglishMessages } from './helpers/call-views';
 
 const TEMPLATE = 'https://acme.example/search?q={number}';
 const POPPED = 'https://acme.example/search?q=%2B14155550123';
 
 function settings(screenPop: Settings['screenPop']): Settings {
-  return { ...settingsItem.fallback, screenPop };
+  return { ...DEFAULT_SETTINGS, screenPop };
 }
 
 function snapshot(call: CallView | null, otherCalls: CallView[] = []): PhoneSnapshot {

@@ -8,7 +8,7 @@ import {
   resolveSettings,
   splitManagedStorage,
 } from '@/utils/settings/resolve-settings';
-import { settingsItem } from '@/utils/storage';
+import { DEFAULT_SETTINGS } from '@/utils/storage';
 
 // A string, not `new URL(...)`: under happy-dom the global URL is not Node's.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -127,7 +127,7 @@ describe('README “For administrators”', () => {
     for (const policy of policies) {
       expect(policy).toBeDefined();
       const result = resolveSettings({
-        builtIn: { ...settingsItem.fallback, dialPlan: null },
+        builtIn: { ...DEFAULT_SETTINGS },
         managed: splitManagedStorage(policy),
         user: {},
       });

@@ -7,9 +7,9 @@ import {
   type Settings,
   type SettingSource,
 } from '@/utils/settings/resolve-settings';
-import { settingsItem } from '@/utils/storage';
+import { DEFAULT_SETTINGS } from '@/utils/storage';
 
-const builtIn: Settings = { ...settingsItem.fallback, dialPlan: null };
+const builtIn: Settings = { ...DEFAULT_SETTINGS };
 
 function resolve(managed: Partial<ManagedSettings>, user: Partial<Settings> = {}) {
   return resolveSettings({
