@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // Permissions are justified one by one in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/module-solid', '@wxt-dev/webextension-polyfill'],
+  // The Firefox sources zip (for AMO review) leaves out what git ignores: test screenshots, results.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', 'bench/results.json', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,16 +28,26 @@ export default defineConfig({
     host_permissions: ['https://*.ucontactcloud.com/*'],
     // Self-hosted uContact instances: the origin is requested at login, never granted up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 has no optional_host_permissions (WXT drops the key): origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'click-to-call@ucontact.extension',
-              strict_min_version: '115.0',
+              // 140 (an ESR) is the first to show data_collection_permissions at install.
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the agent's own uContact instance: the
+              // agent's login (AgentLogin, SIP digest) and the calls themselves (numbers, audio).
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personalCommunications'],
+              },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Chrome reads admin policy for the extension against this schema (Firefox needs none).
+        { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_EXTENSION_PATH, DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../rig/browser';
+import { startCallee, type Callee } from '../rig/callee';
+import { installChromiumPolicy, unpackedExtensionId } from '../rig/chromium-policy';
+import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../rig/fixture-server';
+import { ha1 } from '../rig/sip-credentials';
+import {
+  CALLEE,
+  INSTANCE_HOST,
+  MARIA,
+  startEnvironment,
+  useLoopbackIce,
+  type Environment,
+} from './support/environment';
+import type { PopupPage } from './support/popup-page';
+import { waitUntil } from './support/wait';
+
+const CRM_HOST = 'acme.lightning.force.com';
+/** What an administrator rolls out: the instance and a Uruguayan PBX dial plan, both locked. */
+const POLICY = {
+  instance: 'acme',
+  defaultCountry: 'UY',
+  dialPlan: { homeCountry: 'UY', outsideLinePrefix: '9', domestic: 'national' },
+  lockedSettings: ['instance', 'dialPlan'],
+};
+
+/**
+ * Enterprise roll-out with a real Chromium policy (3rdparty extension policy, read through the
+ * extension's managed_schema): the instance comes prefilled, and a click on a CRM number dials the
+ * house format, as seen in the request-URI at Kamailio.
+ */
+describe('admin-managed settings and the dial plan', () => {
+  let env: Environment;
+  let fixtures: FixtureServer;
+  let callee: Callee;
+  let popup: PopupPage;
+  let removePolicy = () => {};
+
+  beforeAll(async () => {
+    const id = unpackedExtensionId(DEFAULT_EXTENSION_PATH);
+    removePolicy = installChromiumPolicy({ '3rdparty': { extensions: { [id]: POLICY } } });
+    env = await startEnvironment({
+      dialPlan: { '*': CALLEE.user },
+      browser: {
+        hostResolverRules: `MAP *.ucontactcloud.com 127.0.0.1, MAP ${CRM_HOST} 127.0.0.1`,
+        publicLoopbackPorts: [...DEFAULT_PUBLIC_LOOPBACK_PORTS, FIXTURE_PORT],
+      },
+    });
+    expect(env.browser.extensionId).toBe(id);
+    fixtures = await startFixtureServer({ [CRM_HOST]: 'salesforce' });
+    callee = await startCallee(env.browser.context);
+    await callee.register({
+      wsUrl: env.kamailio.wsUrl,
+      user: CALLEE.user,
+      ha1: ha1(CALLEE.user, CALLEE.password),
+      domain: INSTANCE_HOST,
+    });
+  });
+  afterAll(async () => {
+    await callee?.close().catch(() => undefined);
+    await fixtures?.close();
+    await env?.close();
+    removePolicy();
+  });
+
+  it('the extension reads the policy, and the popup comes with the instance filled in', async () => {
+    popup = await env.openPopup();
+    const managed = await popup.page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<object> } } } }
+      ).chrome.storage.managed.get(),
+    );
+    expect(managed).toEqual(POLICY);
+    await waitUntil(
+      async () => (await popup.instance.inputValue()) === 'acme',
+      5_000,
+      'instance prefilled by policy',
+    );
+  });
+
+  it('a click on a CRM number dials it in the house format (outside line 9, national)', async () => {
+    await useLoopbackIce(popup);
+    await popup.agent.fill(MARIA.agent);
+    await popup.password.fill(MARIA.password);
+    await popup.loginButton.click();
+    await popup.waitForSipState('registered');
+
+    const crm = await env.browser.context.newPage();
+    await crm.goto(fixtures.url(CRM_HOST, '/lightning/r/Contact/0035g00000AbCdEAAZ/view'));
+    // The fixture's Argentine mobile: from Uruguay, outside line + international prefix 00.
+    const button = crm.getByRole('button', { name: 'Call +54 9 11 2345-6789' }).first();
+    await button.waitFor({ timeout: 10_000 });
+    await button.click();
+    const invite = await callee.waitForInvite(5_000);
+    const dialled = env.kamailio
+      .sipRequests()
+      .filter((r) => r.method === 'INVITE' && !r.inDialog)
+      .at(-1)?.ruser;
+    expect(dialled).toBe('9005491123456789');
+    expect(invite.to).toContain('sip:9005491123456789@');
+    await callee.decline(486);
+  });
+
+  it('an agent cannot change a locked setting', async () => {
+    await popup.page.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      // Even written straight into storage, the agent's value loses to the locked policy.
+      await api.storage.local.set({
+        settings: { instance: 'other', dialPlan: null, iceServers: [] },
+      });
+    });
+    await popup.logoutButton.click();
+    await popup.loginButton.waitFor();
+    await waitUntil(
+      async () => (await popup.instance.inputValue()) === 'acme',
+      5_000,
+      'locked instance',
+    );
+  });
+});
