@@ -29,9 +29,13 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
             <Match when={mic.state() === 'granted'}>{t('microphoneGranted')}</Match>
             <Match when={mic.state() === 'denied'}>{t('microphoneDenied')}</Match>
             <Match when={mic.state() === 'unavailable'}>{t('microphoneUnavailable')}</Match>
+            <Match when={mic.state() === 'once'}>{t('microphoneOnce')}</Match>
             <Match when={true}>{t('microphonePrompt')}</Match>
           </Switch>
         </p>
+        <Show when={import.meta.env.FIREFOX && mic.state() !== 'granted'}>
+          <p class="hint">{t('microphoneFirefoxRemember')}</p>
+        </Show>
         <Show when={mic.state() !== 'granted'}>
           <button
             class="primary"

@@ -1,5 +1,6 @@
 import { t } from './i18n';
 import type { SessionView } from './messages';
+import { toolbarAction } from './toolbar-action';
 
 /**
  * The toolbar button tells the phone's state at a glance: nothing while ready, amber while
@@ -7,10 +8,11 @@ import type { SessionView } from './messages';
  */
 export async function showSessionOnBadge(view: SessionView): Promise<void> {
   const { text, color, title } = badgeFor(view);
+  const action = toolbarAction();
   await Promise.all([
-    browser.action.setBadgeText({ text }),
-    browser.action.setBadgeBackgroundColor({ color }),
-    browser.action.setTitle({ title: `${t('extName')} — ${title}` }),
+    action.setBadgeText({ text }),
+    action.setBadgeBackgroundColor({ color }),
+    action.setTitle({ title: `${t('extName')} — ${title}` }),
   ]);
 }
 

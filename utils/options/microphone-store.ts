@@ -1,6 +1,7 @@
 import { createSignal, onCleanup } from 'solid-js';
 
-export type MicrophoneState = PermissionState | 'unsupported' | 'unavailable';
+/** `once`: allowed for this page only (Firefox without "Remember this decision"). */
+export type MicrophoneState = PermissionState | 'once' | 'unsupported' | 'unavailable';
 
 /**
  * Microphone permission for the extension's origin. Asked for here, in a tab, because the
@@ -40,7 +41,12 @@ export function createMicrophoneStore() {
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       stream.getTracks().forEach((track) => track.stop());
-      setState('granted');
+      // Firefox's one-shot grant leaves the permission at `prompt`: it held for this page only,
+      // never for the phone host.
+      const status = await navigator.permissions
+        .query({ name: 'microphone' as PermissionName })
+        .catch(() => null);
+      setState(status?.state === 'prompt' ? 'once' : 'granted');
     } catch (error) {
       const name = (error as DOMException | undefined)?.name;
       setState(name === 'NotFoundError' ? 'unavailable' : 'denied');

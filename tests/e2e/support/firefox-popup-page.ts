@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'puppeteer-core';
+import type { ElementHandle, Locator, Page } from 'puppeteer-core';
 
 /** The slice of the extension API these page scripts use (they run in the popup, not in Node). */
 declare const browser: {
@@ -10,6 +10,7 @@ declare const browser: {
     }
   >;
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  browserAction: { getBadgeText(details: object): Promise<string> };
 };
 
 /**
@@ -17,7 +18,9 @@ declare const browser: {
  * CONTRACT.md names the controls: the same steps as `PopupPage` (playwright, Chromium).
  */
 export class FirefoxPopupPage {
-  constructor(readonly page: Page) {}
+  constructor(readonly page: Page) {
+    page.setDefaultTimeout(10_000);
+  }
 
   /** A control by ARIA role and exact accessible name (label text). */
   byRole(role: string, name: string): Locator<Element> {
@@ -26,15 +29,22 @@ export class FirefoxPopupPage {
   button(name: string): Locator<Element> {
     return this.byRole('button', name);
   }
-  /** Password fields have no ARIA role; their label names them. */
-  get password(): Locator<Element> {
-    return this.page.locator('::-p-aria(Password)');
+  /**
+   * Password fields have no ARIA role; their label names them. The label has that name too (and
+   * comes first), so the field is picked among the matches.
+   */
+  async password(): Promise<ElementHandle<Element>> {
+    await this.page.waitForSelector('::-p-aria([name="Password"])');
+    for (const handle of await this.page.$$('::-p-aria([name="Password"])')) {
+      if (await handle.evaluate((element) => element instanceof HTMLInputElement)) return handle;
+    }
+    throw new Error('No password field named "Password"');
   }
 
   async login(values: { instance: string; agent: string; password: string }): Promise<void> {
     await this.byRole('textbox', 'Instance').fill(values.instance);
     await this.byRole('textbox', 'Agent').fill(values.agent);
-    await this.password.fill(values.password);
+    await (await this.password()).type(values.password);
     await this.button('Log in').click();
   }
 
@@ -68,10 +78,16 @@ export class FirefoxPopupPage {
     });
   }
 
+  /** The toolbar button's badge (MV2: `browserAction`, which Firefox has instead of `action`). */
+  badgeText(): Promise<string> {
+    return this.page.evaluate(() => browser.browserAction.getBadgeText({}));
+  }
+
   /** Sends a typed background request the way the popup does, for stats and other probes. */
   request<T>(type: string, payload: unknown = null): Promise<T> {
     return this.page.evaluate(
-      (t, p) => browser.runtime.sendMessage({ channel: 'ucontact', kind: 'request', type: t, payload: p }),
+      (t, p) =>
+        browser.runtime.sendMessage({ channel: 'ucontact', kind: 'request', type: t, payload: p }),
       type,
       payload,
     ) as Promise<T>;
