@@ -38,6 +38,8 @@ export class Call {
   private state: CallView;
   private cancelledByAgent = false;
   private failed = false;
+  /** A final answer to our INVITE arrived (so an early end was not a local failure). */
+  private answered = false;
 
   constructor(
     readonly session: Session,
@@ -56,9 +58,12 @@ export class Call {
       if (state === SessionState.Established) {
         this.update({ state: 'established', connectedAt: Date.now() });
       } else if (state === SessionState.Terminated) {
-        // sip.js ends the session before it hands over the final response: let `fail` run first,
-        // so the reason shown is the real one, reported once.
-        queueMicrotask(() => this.onTerminated());
+        // sip.js ends the session before it hands over the final response, and before `invite()`
+        // rejects when the INVITE never left (no microphone): let `fail` run first, so the
+        // reason shown is the real one, reported once.
+        if (this.answered || this.session instanceof Invitation)
+          queueMicrotask(() => this.onTerminated());
+        else setTimeout(() => this.onTerminated(), 0);
       }
     });
   }
@@ -94,7 +99,13 @@ export class Call {
             const code = response.message.statusCode;
             if (code === 180 || code === 183) this.update({ state: 'ringing' });
           },
-          onReject: (response) => this.fail(response),
+          onAccept: () => {
+            this.answered = true;
+          },
+          onReject: (response) => {
+            this.answered = true;
+            this.fail(response);
+          },
         },
       })
       .catch((cause: unknown) => this.fail(undefined, cause));

@@ -599,3 +599,24 @@ describe('blind transfer', () => {
     expect(rig.pbx.requestsIn(pbxCall)).toEqual([]);
   });
 });
+
+describe('an outgoing call whose microphone is refused', () => {
+  it('fails with the microphone message (not "not answered"), once, and frees the line', async () => {
+    const rig = await startCallRig();
+    const refused = vi
+      .spyOn(StubSessionDescriptionHandler.prototype, 'getDescription')
+      .mockRejectedValueOnce(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }));
+    const call = await rig.phone.dial('+14155550123');
+    await settle();
+    await advance(10);
+    expect(refused).toHaveBeenCalled();
+    expect(rig.phone.callView).toMatchObject({
+      id: call.id,
+      state: 'failed',
+      error: { key: 'errorMicrophone', substitutions: [] },
+    });
+    expect(rig.ended.filter((ended) => ended.id === call.id)).toHaveLength(1);
+    expect(rig.pbx.requests.some((request) => request.method === 'INVITE')).toBe(false);
+    await expect(rig.phone.dial('+14155550199')).resolves.toMatchObject({ state: 'dialing' });
+  });
+});
