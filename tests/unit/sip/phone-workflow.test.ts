@@ -605,7 +605,9 @@ describe('an outgoing call whose microphone is refused', () => {
     const rig = await startCallRig();
     const refused = vi
       .spyOn(StubSessionDescriptionHandler.prototype, 'getDescription')
-      .mockRejectedValueOnce(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }));
+      .mockRejectedValueOnce(
+        Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }),
+      );
     const call = await rig.phone.dial('+14155550123');
     await settle();
     await advance(10);
