@@ -2,12 +2,15 @@ import { For } from 'solid-js';
 import { SCREEN_POP_PRESETS } from '@/utils/calls/screen-pop';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/storage';
+import { ManagedNote } from './ManagedNote';
 
 /** How calls are handled: auto-answer, transfer, screen-pop, sounds, default country. */
 export function CallSettings(props: {
   settings: Settings;
+  locked: ReadonlySet<keyof Settings>;
   update: (patch: Partial<Settings>) => void;
 }) {
+  const isLocked = (key: keyof Settings) => props.locked.has(key);
   const setScreenPop = (patch: Partial<Settings['screenPop']>) =>
     props.update({ screenPop: { ...props.settings.screenPop, ...patch } });
   return (
@@ -17,14 +20,17 @@ export function CallSettings(props: {
         <input
           type="checkbox"
           checked={props.settings.autoAnswer}
+          disabled={isLocked('autoAnswer')}
           onChange={(event) => props.update({ autoAnswer: event.currentTarget.checked })}
         />
         {t('autoAnswerLabel')}
       </label>
+      <ManagedNote locked={isLocked('autoAnswer')} />
       <label class="check">
         <input
           type="checkbox"
           checked={props.settings.soundsMuted}
+          disabled={isLocked('soundsMuted')}
           onChange={(event) => props.update({ soundsMuted: event.currentTarget.checked })}
         />
         {t('soundsMutedLabel')}
@@ -39,6 +45,7 @@ export function CallSettings(props: {
           placeholder={t('defaultCountryPlaceholder')}
           aria-describedby="default-country-hint"
           value={props.settings.defaultCountry}
+          disabled={isLocked('defaultCountry')}
           onChange={(event) =>
             props.update({ defaultCountry: event.currentTarget.value.trim().toUpperCase() })
           }
@@ -46,12 +53,14 @@ export function CallSettings(props: {
         <p class="hint" id="default-country-hint">
           {t('defaultCountryHint')}
         </p>
+        <ManagedNote locked={isLocked('defaultCountry')} />
       </div>
       <div class="field">
         <label for="transfer-mode">{t('transferModeLabel')}</label>
         <select
           id="transfer-mode"
           value={props.settings.transferMode}
+          disabled={isLocked('transferMode')}
           onChange={(event) =>
             props.update({ transferMode: event.currentTarget.value as Settings['transferMode'] })
           }
@@ -59,12 +68,14 @@ export function CallSettings(props: {
           <option value="refer">{t('transferModeRefer')}</option>
           <option value="dtmf">{t('transferModeDtmf')}</option>
         </select>
+        <ManagedNote locked={isLocked('transferMode')} />
       </div>
       <div class="field">
         <label for="screen-pop-when">{t('screenPopLabel')}</label>
         <select
           id="screen-pop-when"
           value={props.settings.screenPop.when}
+          disabled={isLocked('screenPop')}
           onChange={(event) =>
             setScreenPop({ when: event.currentTarget.value as Settings['screenPop']['when'] })
           }
@@ -84,6 +95,7 @@ export function CallSettings(props: {
           spellcheck={false}
           aria-describedby="screen-pop-hint"
           value={props.settings.screenPop.template}
+          disabled={isLocked('screenPop')}
           onChange={(event) => setScreenPop({ template: event.currentTarget.value.trim() })}
         />
         <datalist id="screen-pop-presets">
@@ -92,6 +104,7 @@ export function CallSettings(props: {
         <p class="hint" id="screen-pop-hint">
           {t('screenPopTemplateHint')}
         </p>
+        <ManagedNote locked={isLocked('screenPop')} />
       </div>
     </section>
   );

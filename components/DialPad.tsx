@@ -1,10 +1,12 @@
-import { createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { t } from '@/utils/i18n';
 
 /** Type a number and call it. Enter in the field calls too. */
 export function DialPad(props: {
   disabled: boolean;
   onCall: (number: string) => Promise<boolean>;
+  /** What will really be dialled for the typed text (the house dial plan), or null. */
+  preview?: (typed: string) => string | null;
 }) {
   const [number, setNumber] = createSignal('');
   let input!: HTMLInputElement;
@@ -32,6 +34,13 @@ export function DialPad(props: {
       <button class="primary call" type="submit" disabled={props.disabled || !number().trim()}>
         {t('callButton')}
       </button>
+      <Show when={number().trim() && props.preview?.(number())}>
+        {(target) => (
+          <p class="hint dial-preview" data-testid="dial-preview">
+            {t('dialPreview', [target()])}
+          </p>
+        )}
+      </Show>
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { t } from '@/utils/i18n';
 import { request } from '@/utils/messages';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
 import { CallSettings } from './CallSettings';
+import { ConnectionSettings } from './ConnectionSettings';
+import { DialPlanEditor } from './DialPlanEditor';
 import { EnabledSites } from './EnabledSites';
 import type { SettingsStore } from '@/utils/options/settings-store';
 
@@ -105,9 +107,37 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
       <Show when={props.settings.settings()}>
         {(settings) => (
           <>
+            <Show when={props.settings.problems().length > 0}>
+              <section class="card" role="alert" aria-labelledby="managed-problems-title">
+                <h2 id="managed-problems-title">{t('managedProblemsTitle')}</h2>
+                <ul>
+                  <For each={props.settings.problems()}>
+                    {(problem) => (
+                      <li>
+                        {t(problem.message.key, problem.message.substitutions)}
+                        {problem.detail
+                          ? ` ${t(problem.detail.key, problem.detail.substitutions)}`
+                          : ''}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            </Show>
+            <ConnectionSettings
+              settings={settings()}
+              locked={props.settings.locked()}
+              update={(patch) => void props.settings.update(patch)}
+            />
             <CallSettings
               settings={settings()}
+              locked={props.settings.locked()}
               update={(patch) => void props.settings.update(patch)}
+            />
+            <DialPlanEditor
+              rules={settings().dialPlan}
+              locked={props.settings.locked().has('dialPlan')}
+              save={(dialPlan) => props.settings.update({ dialPlan })}
             />
             <EnabledSites
               sites={settings().enabledSites}

@@ -1,11 +1,9 @@
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import { crmMatchPatterns } from '@/utils/crm/registry';
 import type { ScanScheduler } from '@/utils/crm/scanner';
+import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/crm/page-settings';
+import { dialTarget } from '@/utils/dial-plan/dial-target';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
-import {
-  readDefaultCountrySetting,
-  watchDefaultCountrySetting,
-} from '@/utils/phone-numbers/default-country-setting';
 
 // Click-to-call buttons on CRM pages. Also registered at runtime for sites the agent enables
 // (utils/crm/site-scripts.ts), under the same file name.
@@ -20,21 +18,29 @@ export default defineContentScript({
       later: (task, ms) => ctx.setTimeout(task, ms),
     };
     let running: ClickToCall | null = null;
-    const run = (countrySetting: string | undefined) => {
+    const run = ({ country, dialPlan }: PageSettings) => {
       running?.stop();
       running = startClickToCall({
         document,
         url: location.href,
-        defaultCountry: resolveDefaultCountry(countrySetting),
+        defaultCountry: resolveDefaultCountry(country),
+        // The tooltip shows what the house dial plan will actually dial.
+        preview: (dial) => {
+          try {
+            return dialTarget(dial, { dialPlan });
+          } catch {
+            return null;
+          }
+        },
         signal: ctx.signal,
         scheduler,
       });
     };
 
-    const countrySetting = await readDefaultCountrySetting();
+    const settings = await readPageSettings();
     if (ctx.isInvalid) return;
-    run(countrySetting);
-    // A new default country changes what numbers mean: start over with it.
-    ctx.onInvalidated(watchDefaultCountrySetting(run));
+    run(settings);
+    // A new default country or dial plan changes what numbers mean: start over with it.
+    ctx.onInvalidated(watchPageSettings(run));
   },
 });

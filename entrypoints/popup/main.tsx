@@ -1,6 +1,7 @@
 import { render } from 'solid-js/web';
 import { Popup } from '@/components/Popup';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
+import { dialTarget } from '@/utils/dial-plan/dial-target';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
@@ -9,7 +10,8 @@ import { createSignal } from 'solid-js';
 import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
-const country = resolveDefaultCountry((await readSettings()).defaultCountry);
+const settings = await readSettings();
+const country = resolveDefaultCountry(settings.defaultCountry);
 const [history, setHistory] = createSignal(await historyItem.getValue());
 historyItem.watch((next) => setHistory(next ?? []));
 render(() => {
@@ -21,6 +23,13 @@ render(() => {
       store={store}
       site={site}
       toDialString={(typed) => sanitizeDialString(typed, country)}
+      toDialTarget={(dial) => {
+        try {
+          return dialTarget(dial, settings);
+        } catch {
+          return null;
+        }
+      }}
       history={history}
     />
   );

@@ -14,14 +14,18 @@ import {
 } from './support/environment';
 import type { PopupPage } from './support/popup-page';
 import { waitUntil } from './support/wait';
+import { screenshot } from '../rig/screenshot';
 
 const CRM_HOST = 'acme.lightning.force.com';
-/** What an administrator rolls out: the instance and a Uruguayan PBX dial plan, both locked. */
+/**
+ * What an administrator rolls out: the instance (locked) and a Uruguayan PBX dial plan as a
+ * default the agent may still edit.
+ */
 const POLICY = {
   instance: 'acme',
   defaultCountry: 'UY',
   dialPlan: { homeCountry: 'UY', outsideLinePrefix: '9', domestic: 'national' },
-  lockedSettings: ['instance', 'dialPlan'],
+  lockedSettings: ['instance'],
 };
 
 /**
@@ -90,6 +94,8 @@ describe('admin-managed settings and the dial plan', () => {
     // The fixture's Argentine mobile: from Uruguay, outside line + international prefix 00.
     const button = crm.getByRole('button', { name: 'Call +54 9 11 2345-6789' }).first();
     await button.waitFor({ timeout: 10_000 });
+    // The tooltip previews what the dial plan makes of it.
+    expect(await button.getAttribute('title')).toContain('Dials 9005491123456789');
     await button.click();
     const invite = await callee.waitForInvite(5_000);
     const dialled = env.kamailio
@@ -110,7 +116,7 @@ describe('admin-managed settings and the dial plan', () => {
       ).chrome;
       // Even written straight into storage, the agent's value loses to the locked policy.
       await api.storage.local.set({
-        settings: { instance: 'other', dialPlan: null, iceServers: [] },
+        settings: { instance: 'other', iceServers: [] },
       });
     });
     await popup.logoutButton.click();
@@ -120,5 +126,40 @@ describe('admin-managed settings and the dial plan', () => {
       5_000,
       'locked instance',
     );
+  });
+
+  it('the options page shows the locked instance as set by the organization, and refuses a bad dial plan', async () => {
+    const options = await env.browser.openExtensionPage('options.html');
+    const instance = options.locator('#options-instance');
+    await instance.waitFor();
+    expect(await instance.inputValue()).toBe('acme');
+    expect(await instance.isDisabled()).toBe(true);
+    expect(await options.getByTestId('set-by-organization').count()).toBeGreaterThan(0);
+    await options.setViewportSize({ width: 900, height: 1800 });
+    await screenshot(options, 'options-managed');
+
+    // The policy's dial plan is prefilled, and previews what a number will dial.
+    await options.getByLabel('Try a number').fill('2901 2345');
+    expect(await options.getByTestId('dial-plan-preview').textContent()).toContain('9029012345');
+
+    // An invalid plan is refused whole, with a message, and nothing changes.
+    const plan = options.getByLabel('Dial-plan rules (JSON)');
+    await plan.fill('{ "homeCountry": "UY", "outsideLinePrefix": "9x" }');
+    await options.getByRole('button', { name: 'Save dial plan' }).click();
+    await options.getByRole('alert').waitFor();
+    const stored = await options.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get(k: string): Promise<{ settings?: { dialPlan?: unknown } }> } };
+          };
+        }
+      ).chrome.storage.local.get('settings'),
+    );
+    expect(stored.settings?.dialPlan ?? null).toBeNull();
+    await plan.fill('not json');
+    await options.getByRole('button', { name: 'Save dial plan' }).click();
+    await options.getByText('not valid JSON').waitFor();
+    await options.close();
   });
 });

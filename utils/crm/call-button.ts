@@ -19,6 +19,8 @@ export interface CallButtonsOptions {
   later(task: () => void, ms: number): void;
   /** Called after each dial request was answered. */
   afterDial?(): void;
+  /** What the phone will really dial (house dial plan), shown in the tooltip when it differs. */
+  preview?(dial: string): string | null;
 }
 
 export interface CallButtons {
@@ -121,7 +123,12 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
         ? translate('callButtonDialing', [value.formatted])
         : state === 'in-call'
           ? translate('callButtonInCall', [value.formatted])
-          : translate('callButtonTitle', [value.formatted]);
+          : withPreview(translate('callButtonTitle', [value.formatted]), value.dial);
+  }
+
+  function withPreview(title: string, dial: string): string {
+    const target = options.preview?.(dial);
+    return target && target !== dial ? `${title} · ${translate('dialPreview', [target])}` : title;
   }
 
   function showHint(button: HTMLButtonElement, text: string): void {

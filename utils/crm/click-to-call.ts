@@ -19,6 +19,8 @@ export interface ClickToCallOptions {
   /** The page URL; picks the CRM adapter. */
   url: string;
   defaultCountry: CountryCode | undefined;
+  /** What the phone will really dial for a dial string (the house dial plan), for tooltips. */
+  preview?(dial: string): string | null;
   /** Aborts when the content script is invalidated (WXT's `ctx.signal`). */
   signal: AbortSignal;
   scheduler: ScanScheduler;
@@ -59,6 +61,7 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
           extension: value.extension,
         })),
     translate: options.translate ?? t,
+    preview: options.preview,
     later: scheduler.later,
     // The call may have started: show "in a call" without waiting for a push.
     afterDial: () => status.refresh(),

@@ -99,6 +99,23 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['href'],
 };
 
+/**
+ * The most of an idle period one slice takes. Chrome grants idle periods of up to 50 ms and runs
+ * one idle callback per period, so slices much shorter than the period leave the page idle while
+ * work waits; this stays clear of the 50 ms long-task threshold with room for the slice's writes.
+ */
+const MAX_SLICE_MS = 30;
+
+/**
+ * How long, and how many, found numbers may wait for their buttons while a long scan goes on.
+ * Each batch of insertions makes the browser lay the page out again (tens of ms on a 50k-element
+ * list), so a long first scan places its buttons a few times, not after every slice; the count
+ * keeps one batch's insertions to a few ms. Scans that fit in one slice (most pages, and every
+ * mutation batch) place them at the end of the slice, as before.
+ */
+const MAX_WRITE_DELAY_MS = 250;
+const MAX_PENDING_WRITES = 250;
+
 /** Custom elements seen without a shadow root are re-checked this long (their root may come later). */
 const HOST_WATCH_MS = 10_000;
 const HOST_RECHECK_MS = 1_000;
@@ -112,6 +129,12 @@ interface Placement {
   /** Text nodes whose scan produced the controls (to rescan them when the placement goes). */
   texts: Text[];
   /** Links, fields, inputs or interactive elements the controls belong to. */
+  owners: Element[];
+}
+
+/** Found but not yet placed: what `forget` must release if the page changes it first. */
+interface PendingWrite {
+  texts: Text[];
   owners: Element[];
 }
 
@@ -146,6 +169,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   const watchedHosts = new Map<Element, number>();
   const queue: WorkItem[] = [];
   const writes: (() => void)[] = [];
+  /** Writes not yet run, by the nodes they were found in; `forget` voids them. */
+  const pendingWrites = new WeakMap<Node, PendingWrite>();
+  let writesSince = 0;
   const queued = new Set<Node>();
   const observer = new MutationObserver((records) => {
     handleRecords(records);
@@ -182,9 +208,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     scheduled = true;
     scheduler.idle((deadline) => {
       scheduled = false;
-      // Use an idle period up to one frame (16 ms) long, never less than a slice.
+      // Use the idle period the browser grants (up to MAX_SLICE_MS), never less than a slice.
       const idleMs = deadline && !deadline.didTimeout ? deadline.timeRemaining() : 0;
-      runSlice(false, Math.max(sliceMs, Math.min(idleMs, 16)));
+      runSlice(false, Math.max(sliceMs, Math.min(idleMs, MAX_SLICE_MS)));
     });
   }
 
@@ -199,11 +225,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     recheckInputs();
     pruneControls();
     const deadline = performance.now() + budgetMs;
-    let budget = sliceNodes;
+    // The node limit scales with the time granted: `sliceNodes` per `sliceMs`.
+    let budget = Math.ceil((sliceNodes * budgetMs) / sliceMs);
     while (queue.length > 0 && (unbounded || (budget > 0 && performance.now() < deadline))) {
       budget -= step(queue[0]!, unbounded ? Infinity : Math.min(budget, 64));
     }
-    flushWrites();
+    if (
+      unbounded ||
+      queue.length === 0 ||
+      writes.length >= MAX_PENDING_WRITES ||
+      performance.now() - writesSince >= MAX_WRITE_DELAY_MS
+    ) {
+      flushWrites();
+    }
     // What the observer saw since the slice began is our own insertions and splits.
     observer.takeRecords();
     schedule();
@@ -290,7 +324,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Places controls for numbers in `text` (a `field` when the whole text is one number). */
   function placeMatches(text: Text, matches: readonly PhoneMatch[], field?: Element): void {
     const interactive = text.parentElement?.closest(INTERACTIVE);
-    write(() => insertMatches(text, matches, interactive ?? null, field));
+    write(text, { texts: [text], owners: field ? [field] : [] }, () =>
+      insertMatches(text, matches, interactive ?? null, field),
+    );
   }
 
   function insertMatches(
@@ -336,7 +372,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     doneElements.add(link);
     const value = detector.parseLink(link.getAttribute('href') ?? '', link.textContent ?? '');
     if (!value || hasLineThrough(link)) return;
-    write(() => {
+    write(link, { texts: [], owners: [link] }, () => {
       const control = options.createControl(value);
       link.after(control);
       linkControls.set(link, control);
@@ -371,7 +407,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     watchedInputs.set(input, input.value);
     const value = input.value.trim() ? detector.parseField(input.value) : null;
     if (!value) return;
-    write(() => {
+    write(input, { texts: [], owners: [input] }, () => {
       const control = options.createControl(value);
       input.after(control);
       const placement = newPlacement(input);
@@ -381,11 +417,32 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /**
-   * DOM changes wait until the slice has read everything it needs: reading styles (line-through)
-   * right after an insertion would force a style recalculation per number on a big page.
+   * DOM changes wait until the slice has read everything it needs (reading styles for
+   * line-through right after an insertion would force a style recalculation per number on a big
+   * page), and during a long scan up to MAX_WRITE_DELAY_MS (see there).
    */
-  function write(change: () => void): void {
-    writes.push(change);
+  function write(anchor: Text | Element, pending: PendingWrite, change: () => void): void {
+    for (const node of [...pending.texts, ...pending.owners]) pendingWrites.set(node, pending);
+    if (writes.length === 0) writesSince = performance.now();
+    writes.push(() => {
+      // The page changed what was found since the scan: `forget` released it for a rescan.
+      if (pendingWrites.get(anchor) !== pending) return;
+      for (const node of [...pending.texts, ...pending.owners]) pendingWrites.delete(node);
+      // Detached meanwhile: scan it afresh if the page puts it back.
+      if (!anchor.isConnected) releasePending(pending);
+      else change();
+    });
+  }
+
+  function releasePending(pending: PendingWrite): void {
+    for (const text of pending.texts) {
+      pendingWrites.delete(text);
+      doneText.delete(text);
+    }
+    for (const owner of pending.owners) {
+      pendingWrites.delete(owner);
+      doneElements.delete(owner);
+    }
   }
 
   function flushWrites(): void {
@@ -404,6 +461,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Takes back what was placed for `anchor` so it (and its texts) can be scanned afresh. */
   function forget(anchor: Node, removeSplits: boolean): void {
     const placement = placements.get(anchor);
+    const pending = pendingWrites.get(anchor);
+    if (pending) releasePending(pending);
     if (isText(anchor)) doneText.delete(anchor);
     else if (isElement(anchor)) doneElements.delete(anchor);
     if (!placement) return;

@@ -1,17 +1,35 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { readSettings, settingsItem, updateSettings, type Settings } from '../storage';
+import type { ManagedProblem } from '../settings/resolve-settings';
+import { readResolvedSettings, settingsItem, updateSettings, type Settings } from '../storage';
 
-/** The settings as the options page shows and edits them; saved as soon as they change. */
+/**
+ * The settings as the options page shows and edits them, with what an administrator locked and
+ * what in the policy was ignored. Saved as soon as they change.
+ */
 export function createSettingsStore() {
   const [settings, setSettings] = createSignal<Settings>();
-  void readSettings().then(setSettings);
-  onCleanup(settingsItem.watch(() => void readSettings().then(setSettings)));
+  const [locked, setLocked] = createSignal<ReadonlySet<keyof Settings>>(new Set());
+  const [problems, setProblems] = createSignal<ManagedProblem[]>([]);
+
+  async function refresh(): Promise<void> {
+    const resolved = await readResolvedSettings();
+    setSettings(resolved.settings);
+    setLocked(resolved.locked);
+    setProblems(resolved.problems);
+  }
+  void refresh();
+  onCleanup(settingsItem.watch(() => void refresh()));
+  const onManagedChange = (_changes: unknown, area: string) => {
+    if (area === 'managed') void refresh();
+  };
+  browser.storage.onChanged.addListener(onManagedChange);
+  onCleanup(() => browser.storage.onChanged.removeListener(onManagedChange));
 
   async function update(patch: Partial<Settings>): Promise<void> {
     setSettings(await updateSettings(patch));
   }
 
-  return { settings, update };
+  return { settings, locked, problems, update };
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

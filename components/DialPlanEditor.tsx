@@ -1,0 +1,106 @@
+import { createSignal, Show } from 'solid-js';
+import { parseDialPlan, type DialPlanRules } from '@/utils/dial-plan/dial-plan-rules';
+import { dialTarget } from '@/utils/dial-plan/dial-target';
+import { AppError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
+import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
+import { isSupportedCountry } from '@/utils/phone-numbers/libphonenumber';
+import { ErrorAlert } from './ErrorAlert';
+import { ManagedNote } from './ManagedNote';
+
+/**
+ * The house dial plan as its JSON rules: checked as a whole before it is saved (an invalid plan is
+ * refused with its reason, never half-applied), with a preview of what a number will dial.
+ */
+export function DialPlanEditor(props: {
+  rules: DialPlanRules | null;
+  locked: boolean;
+  save: (rules: DialPlanRules | null) => Promise<void>;
+}) {
+  const [text, setText] = createSignal(props.rules ? JSON.stringify(props.rules, null, 2) : '');
+  const [error, setError] = createSignal<ErrorInfo>();
+  const [saved, setSaved] = createSignal(false);
+  const [sample, setSample] = createSignal('');
+
+  const preview = () => {
+    const rules = props.rules;
+    if (!rules || !sample().trim()) return '';
+    const country = isSupportedCountry(rules.homeCountry) ? rules.homeCountry : undefined;
+    const dial = sanitizeDialString(sample(), country);
+    if (!dial) return '';
+    try {
+      return dialTarget(dial, { dialPlan: rules });
+    } catch {
+      return '';
+    }
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    try {
+      let rules: DialPlanRules | null = null;
+      if (text().trim()) {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text());
+        } catch (cause) {
+          throw new AppError('dialPlanJsonInvalid', [], { cause });
+        }
+        parseDialPlan(raw);
+        rules = raw as DialPlanRules;
+      }
+      await props.save(rules);
+      setSaved(true);
+    } catch (failure) {
+      setError(toErrorInfo(failure));
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="dial-plan-title">
+      <h2 id="dial-plan-title">{t('dialPlanTitle')}</h2>
+      <p class="hint">{t('dialPlanHint')}</p>
+      <ManagedNote locked={props.locked} />
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for="dial-plan">{t('dialPlanLabel')}</label>
+          <textarea
+            id="dial-plan"
+            rows="6"
+            spellcheck={false}
+            disabled={props.locked}
+            placeholder='{ "homeCountry": "UY", "outsideLinePrefix": "9" }'
+            value={text()}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+        </div>
+        <ErrorAlert error={error()} />
+        <Show when={saved()}>
+          <p class="hint" role="status">
+            {t('dialPlanSaved')}
+          </p>
+        </Show>
+        <button type="submit" class="secondary" disabled={props.locked}>
+          {t('dialPlanSave')}
+        </button>
+      </form>
+      <div class="field">
+        <label for="dial-plan-sample">{t('dialPlanTestLabel')}</label>
+        <input
+          id="dial-plan-sample"
+          type="tel"
+          autocomplete="off"
+          value={sample()}
+          onInput={(event) => setSample(event.currentTarget.value)}
+        />
+        <Show when={preview()}>
+          <p class="hint" data-testid="dial-plan-preview">
+            {t('dialPreview', [preview()])}
+          </p>
+        </Show>
+      </div>
+    </section>
+  );
+}
