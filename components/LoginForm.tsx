@@ -3,9 +3,16 @@ import type { ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import type { LoginRequest } from '@/utils/messages';
 import { ErrorAlert } from './ErrorAlert';
+import { ManagedNote } from './ManagedNote';
 
 export interface LoginFormProps {
-  initial: { instance: string; agent: string; sipServer: string };
+  initial: {
+    instance: string;
+    agent: string;
+    sipServer: string;
+    /** Set and locked by an administrator: shown, not editable. */
+    locked: ('instance' | 'sipServer')[];
+  };
   busy: boolean;
   error: ErrorInfo | undefined;
   onSubmit: (input: LoginRequest) => void;
@@ -54,12 +61,14 @@ export function LoginForm(props: LoginFormProps) {
           placeholder="acme"
           aria-describedby="instance-hint"
           value={instance()}
+          disabled={props.initial.locked.includes('instance')}
           onInput={(event) => setInstance(event.currentTarget.value)}
           required
         />
         <p class="hint" id="instance-hint">
           {t('instanceHint')}
         </p>
+        <ManagedNote locked={props.initial.locked.includes('instance')} />
       </div>
       <div class="field">
         <label for="agent">{t('agentLabel')}</label>
@@ -102,11 +111,13 @@ export function LoginForm(props: LoginFormProps) {
             placeholder="wss://pbx.example.com:8089/ws"
             aria-describedby="sip-server-hint"
             value={sipServer()}
+            disabled={props.initial.locked.includes('sipServer')}
             onInput={(event) => setSipServer(event.currentTarget.value)}
           />
           <p class="hint" id="sip-server-hint">
             {t('sipServerHint')}
           </p>
+          <ManagedNote locked={props.initial.locked.includes('sipServer')} />
         </div>
       </details>
       <ErrorAlert error={props.error} />

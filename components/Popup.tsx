@@ -38,6 +38,7 @@ export function Popup(props: {
                 instance: view().lastInstance,
                 agent: view().lastAgent,
                 sipServer: view().lastSipServer,
+                locked: view().locked ?? [],
               }}
               busy={store.busy() === 'login'}
               error={store.error()}

@@ -26,7 +26,14 @@ export interface LoginRequest {
 
 /** What the UI needs to know about the session; never holds secrets. */
 export type SessionView =
-  | { loggedIn: false; lastInstance: string; lastAgent: string; lastSipServer: string }
+  | {
+      loggedIn: false;
+      lastInstance: string;
+      lastAgent: string;
+      lastSipServer: string;
+      /** Login fields an administrator set and locked (absent when none). */
+      locked?: ('instance' | 'sipServer')[];
+    }
   | {
       loggedIn: true;
       instanceOrigin: string;

@@ -19,6 +19,8 @@ import { sleep, waitUntil } from './support/wait';
 
 const SALESFORCE_HOST = 'acme.lightning.force.com';
 const HUBSPOT_HOST = 'app.hubspot.com';
+const NEGATIVES_HOST = 'negatives.my.salesforce.com';
+
 /** The Salesforce fixture's numbers, as the unit test of its adapter lists them. */
 const SALESFORCE_DIALS = [
   '+14155550123',
@@ -28,6 +30,69 @@ const SALESFORCE_DIALS = [
   '+442079460958',
   '+5491123456789',
   '+14155550123',
+];
+
+/**
+ * Every CRM fixture at its CRM's real host name, with the agent's country and the exact dial
+ * strings its page must get (the same lists the adapters' unit tests hold).
+ */
+const FIXTURES = [
+  {
+    id: 'salesforce',
+    host: SALESFORCE_HOST,
+    path: '/lightning/r/Contact/0035g00000AbCdEAAZ/view',
+    country: 'US',
+    dials: SALESFORCE_DIALS,
+  },
+  {
+    id: 'hubspot',
+    host: HUBSPOT_HOST,
+    path: '/contacts/44512345/record/0-1/51234567890',
+    country: 'US',
+    dials: ['+16175550134', '+16175550187', '+16175550134', '+12125550147'],
+  },
+  {
+    id: 'zoho',
+    host: 'crm.zoho.com',
+    path: '/crm/org712345678/tab/Leads/5123456000000412345',
+    country: 'MX',
+    dials: ['+525512345678', '+523336160000', '+528001234567', '+525555551234'],
+  },
+  {
+    id: 'dynamics',
+    host: 'contoso.crm11.dynamics.com',
+    path: '/main.aspx?appid=1&pagetype=entityrecord&etn=contact',
+    country: 'GB',
+    dials: ['+442079460958', '+447911123456', '+441614960000', '+441614960123'],
+  },
+  {
+    id: 'pipedrive',
+    host: 'ferreteria.pipedrive.com',
+    path: '/person/812',
+    country: 'ES',
+    dials: ['+34612345678', '+34912345678', '+34900123456'],
+  },
+  {
+    id: 'zendesk',
+    host: 'acme.zendesk.com',
+    path: '/agent/tickets/104512',
+    country: 'BR',
+    dials: ['+5511987654321', '+552123456789', '+558001234567'],
+  },
+  {
+    id: 'freshdesk',
+    host: 'soporte.freshdesk.com',
+    path: '/a/tickets/4312',
+    country: 'AR',
+    dials: ['+541143215678', '+5491123456789', '+543514234567'],
+  },
+  {
+    id: 'odoo',
+    host: 'distribuidora.odoo.com',
+    path: '/odoo/crm/42',
+    country: 'UY',
+    dials: ['+59899123456', '+59894123456', '+59824001234', '+59847321234', '+59829160000'],
+  },
 ];
 
 /**
@@ -64,13 +129,17 @@ describe('click-to-call on CRM pages', () => {
     env = await startEnvironment({
       dialPlan: { '*': CALLEE.user },
       browser: {
-        hostResolverRules: `MAP *.ucontactcloud.com 127.0.0.1, MAP ${SALESFORCE_HOST} 127.0.0.1, MAP ${HUBSPOT_HOST} 127.0.0.1`,
+        hostResolverRules: [
+          'MAP *.ucontactcloud.com 127.0.0.1',
+          `MAP ${NEGATIVES_HOST} 127.0.0.1`,
+          ...FIXTURES.map(({ host }) => `MAP ${host} 127.0.0.1`),
+        ].join(', '),
         publicLoopbackPorts: [...DEFAULT_PUBLIC_LOOPBACK_PORTS, FIXTURE_PORT],
       },
     });
     fixtures = await startFixtureServer({
-      [SALESFORCE_HOST]: 'salesforce',
-      [HUBSPOT_HOST]: 'hubspot',
+      ...Object.fromEntries(FIXTURES.map(({ host, id }) => [host, id])),
+      [NEGATIVES_HOST]: 'negatives',
     });
     callee = await startCallee(env.browser.context);
     await callee.register({
@@ -177,6 +246,105 @@ describe('click-to-call on CRM pages', () => {
       buttons.map((b) => b.getAttribute('data-ucontact-call')),
     );
     expect(dials.sort()).toEqual(['+12125550147', '+16175550134', '+16175550134', '+16175550187']);
+    await page.close();
+  });
+
+  /** The agent's default country, as the options page sets it (content scripts read it at start). */
+  const setCountry = async (country: string) => {
+    const popup = await env.openPopup();
+    await popup.page.evaluate(async (value) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: {
+                get(k: string): Promise<Record<string, unknown>>;
+                set(v: object): Promise<void>;
+              };
+            };
+          };
+        }
+      ).chrome;
+      const { settings } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...(settings as object), defaultCountry: value } });
+    }, country);
+    await popup.page.close();
+  };
+
+  for (const fixture of FIXTURES) {
+    it(`${fixture.id} at ${fixture.host}: exactly one control per number, no misses, no extras`, async () => {
+      await setCountry(fixture.country);
+      const page = await env.browser.context.newPage();
+      expect((await page.goto(fixtures.url(fixture.host, fixture.path)))?.status()).toBe(200);
+      const ours = page.locator('ucontact-call button');
+      await waitUntil(
+        async () => (await ours.count()) >= fixture.dials.length,
+        10_000,
+        `${fixture.id} buttons`,
+      );
+      await sleep(500);
+      const dials = await ours.evaluateAll((buttons) =>
+        buttons.map((b) => b.getAttribute('data-ucontact-call')),
+      );
+      expect(dials.sort()).toEqual([...fixture.dials].sort());
+      await page.close();
+    });
+  }
+
+  it('a page of non-numbers, with numbers only in editable fields, gets no control at all', async () => {
+    await setCountry('US');
+    const page = await env.browser.context.newPage();
+    // The page itself must load: an error page would have no controls either.
+    expect((await page.goto(fixtures.url(NEGATIVES_HOST, '/')))?.status()).toBe(200);
+    expect(await page.locator('body').textContent()).toMatch(/\d{4}/);
+    await page.waitForLoadState('load');
+    await sleep(1_500);
+    expect(await page.locator('ucontact-call').count()).toBe(0);
+    await page.close();
+  });
+
+  it('an SPA: rows added after load, removed and added again, get exactly one control each', async () => {
+    await setCountry('US');
+    const page = await env.browser.context.newPage();
+    await page.goto(fixtures.url(SALESFORCE_HOST, '/lightning/r/Contact/0035g00000AbCdEAAZ/view'));
+    await waitUntil(
+      async () => (await callButtons(page).count()) === SALESFORCE_DIALS.length,
+      10_000,
+      'first scan',
+    );
+    const addRows = () =>
+      page.evaluate(() => {
+        const list = document.createElement('ul');
+        list.id = 'spa-rows';
+        for (let i = 0; i < 5; i++) {
+          const row = document.createElement('li');
+          row.textContent = `Lead ${i}: (212) 555-01${String(10 + i)}`;
+          list.append(row);
+        }
+        document.body.append(list);
+      });
+    const spaDials = async () =>
+      (
+        await page
+          .locator('#spa-rows ucontact-call button')
+          .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-ucontact-call')))
+      ).sort();
+    const expected = [
+      '+12125550110',
+      '+12125550111',
+      '+12125550112',
+      '+12125550113',
+      '+12125550114',
+    ];
+    await addRows();
+    await waitUntil(async () => (await spaDials()).length === 5, 5_000, 'buttons on added rows');
+    expect(await spaDials()).toEqual(expected);
+    await page.evaluate(() => document.getElementById('spa-rows')?.remove());
+    await addRows();
+    await waitUntil(async () => (await spaDials()).length === 5, 5_000, 'buttons on re-added rows');
+    await sleep(500);
+    expect(await spaDials()).toEqual(expected);
+    expect(await callButtons(page).count()).toBe(SALESFORCE_DIALS.length + 5);
     await page.close();
   });
 });

@@ -80,6 +80,9 @@ describe('admin-managed settings and the dial plan', () => {
       5_000,
       'instance prefilled by policy',
     );
+    // Locked: shown, not editable, and the agent is told why.
+    expect(await popup.instance.isDisabled()).toBe(true);
+    expect(await popup.page.getByText('Set by your organization').count()).toBe(1);
   });
 
   it('a click on a CRM number dials it in the house format (outside line 9, national)', async () => {

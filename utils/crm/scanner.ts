@@ -152,7 +152,7 @@ interface WorkItem {
 export function createScanner(options: ScannerOptions): Scanner {
   const { document, adapter, detector, scheduler, isControl } = options;
   const sliceMs = options.sliceMs ?? 8;
-  const sliceNodes = options.sliceNodes ?? 400;
+  const sliceNodes = options.sliceNodes ?? 1000;
   const skip = [SKIP, validSelector(document, adapter.exclude)].filter(Boolean).join(', ');
   const fields = validSelector(document, adapter.phoneFields);
   const inputs = validSelector(document, adapter.phoneInputs);
@@ -179,6 +179,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   });
   let scheduled = false;
   let hostTimer = false;
+  /** The page removed nodes since the last prune (our controls may have gone with them). */
+  let removals = false;
   let running = false;
 
   function start(): void {
@@ -223,7 +225,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     handleRecords(observer.takeRecords());
     recheckHosts();
     recheckInputs();
-    pruneControls();
+    if (removals) pruneControls();
     const deadline = performance.now() + budgetMs;
     // The node limit scales with the time granted: `sliceNodes` per `sliceMs`.
     let budget = Math.ceil((sliceNodes * budgetMs) / sliceMs);
@@ -484,12 +486,14 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   /** Controls the page removed with their surroundings need no taking back; stop tracking them. */
   function pruneControls(): void {
+    removals = false;
     for (const control of controls) if (!control.isConnected) controls.delete(control);
   }
 
   function handleRecords(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'childList') {
+        if (record.removedNodes.length > 0) removals = true;
         for (const node of record.removedNodes) {
           // A framework dropped (or is moving) the node: its controls and split-off text go too.
           if (placements.has(node)) forget(node, true);

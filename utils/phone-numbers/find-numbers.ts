@@ -34,7 +34,10 @@ const MASK = '\u0001';
  */
 export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions): PhoneMatch[] {
   if (countDigits(text, MIN_DIGITS) < MIN_DIGITS) return [];
-  const masked = maskForMatcher(text, findNotPhoneRanges(text));
+  const masked = maskForMatcher(text, findNotPhoneRanges(text, defaultCountry));
+  // Dates, amounts, IBANs… masked away often leave too few digits for any number (the shortest
+  // valid ones, country code included, have six): skip the matcher, the costly part.
+  if (countDigits(masked, MIN_DIGITS) < MIN_DIGITS) return [];
   const matches: PhoneMatch[] = [];
   for (const { startsAt, endsAt, number } of findNumbers(masked, { defaultCountry, v2: true })) {
     if (
@@ -75,7 +78,7 @@ function toMatch(text: string, start: number, end: number, number: PhoneNumber):
 }
 
 /** Extension words libphonenumber does not know, replaced by `ext` of the same length. */
-const EXTENSION_WORDS = /\b(?:interno|ramal|extens[aã]o)\b/gi;
+const EXTENSION_WORDS = /\b(?:interno|ramal|extens[aã]o|poste|durchwahl)\b/gi;
 
 /**
  * Same-length copy of `text` for the matcher: excluded ranges blanked, single commas and spaced
@@ -85,7 +88,8 @@ const EXTENSION_WORDS = /\b(?:interno|ramal|extens[aã]o)\b/gi;
 function maskForMatcher(text: string, excluded: readonly TextRange[]): string {
   const chars = text
     .replace(EXTENSION_WORDS, (word) => 'ext'.padStart(word.length, ' '))
-    .replace(/(?<!,),(?!,)/g, MASK)
+    // ...except a comma before an extension word: "514 555-0147, poste 204" keeps its extension.
+    .replace(/(?<!,),(?!,)(?!\s*(?:ext|x)\.?\s*\d)/gi, MASK)
     .replace(/(?<=\s)\/(?=\s)/g, MASK)
     .split('');
   for (const { start, end } of excluded) chars.fill(MASK, start, end);

@@ -48,8 +48,12 @@ const NOT_PHONE_PATTERNS: readonly RegExp[] = [
   /(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/g,
   /(?<![\d.])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?!\d)/g,
   /(?<![\d-])(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\d-])/g,
-  /(?<![\d-])\d{5}-\d{3}(?![\d-])/g,
+  // Year-month serials (lot and batch numbers): 2024-05-0012
+  /(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-\d{3,6}(?![\d-])/g,
 ];
+
+/** Brazilian CEP (ZIP) 01310-100: only where numbers are Brazilian (in Germany it is a number with its extension). */
+const CEP = /(?<![\d-])\d{5}-\d{3}(?![\d-])/g;
 
 /**
  * Card numbers: 13–19 digits, plain or grouped 4-4-4-4 / 4-6-5, that pass the Luhn check (and have
@@ -62,9 +66,10 @@ const CARD =
 const PLAIN_ISBN = /(?<!\d)97[89]\d{10}(?!\d)/g;
 
 /** Every range of `text` that holds something that only looks like a phone number. */
-export function findNotPhoneRanges(text: string): TextRange[] {
+export function findNotPhoneRanges(text: string, country?: string): TextRange[] {
   const ranges: TextRange[] = [];
   for (const pattern of NOT_PHONE_PATTERNS) collect(pattern, text, ranges);
+  if (!country || country === 'BR') collect(CEP, text, ranges);
   collect(CARD, text, ranges, (digits) => luhnValid(digits));
   collect(PLAIN_ISBN, text, ranges, (digits) => isbn13Valid(digits));
   return ranges;
@@ -78,6 +83,10 @@ const IDENTIFIER_LABEL = new RegExp(
   String.raw`\b(?:id|order|invoice|inv|ticket|case|account|acct|ref|reference|sku|po|tracking|` +
     String.raw`pedido|orden|factura|caso|cuenta|referencia|fatura|conta|protocolo|chamado|` +
     String.raw`cpf|cnpj|rut|rfc|curp|cuit|cuil|dni|nif|cif|nie|ssn|ein|vat|iban|isbn|cep|zip|postal|` +
+    // Tax and company IDs, and order labels, in the other languages agents' CRMs are written in.
+    String.raw`nit|siren|siret|rcs(?:\s+[a-zà-ÿ-]+)?(?:\s+[ab])?|iva|p\.\s?iva|partita iva|c\.\s?f\.|` +
+    String.raw`codice fiscale|contribuinte|hrb|hra|st\.?-?nr|steuer-?(?:nr|nummer)|ust-?idnr|` +
+    String.raw`(?:rechnungs|kunden|auftrags|bestell)-?(?:nr|nummer)|routing|aba|lot|batch|serial|` +
     String.raw`c[oó]digo postal|zip code|c\.p\.)\s*(?:#|n\.?\s?[º°o]\.?|no\.|number|num\.?|n[uú]mero)?\s*[:#.]?\s*$`,
   'i',
 );
@@ -102,15 +111,20 @@ export function overlaps(ranges: readonly TextRange[], start: number, end: numbe
   return ranges.some((range) => range.start < end && start < range.end);
 }
 
+/**
+ * Adds every match of the global `pattern` in `text`. An `exec` loop, not `matchAll`: matchAll
+ * copies the RegExp on every call, and this runs ~20 patterns on every text with digits.
+ */
 function collect(
   pattern: RegExp,
   text: string,
   into: TextRange[],
-  accept: (digits: string) => boolean = () => true,
+  accept?: (digits: string) => boolean,
 ): void {
   pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    if (accept(match[0].replace(/\D/g, ''))) {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    else if (!accept || accept(match[0].replace(/\D/g, ''))) {
       into.push({ start: match.index, end: match.index + match[0].length });
     }
   }

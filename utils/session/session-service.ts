@@ -2,7 +2,7 @@ import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { LoginRequest, Result, SessionView } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
 import { credentialsItem } from '../session-storage';
-import { agentItem, readSettings, updateSettings, type AgentInfo } from '../storage';
+import { agentItem, readResolvedSettings, updateSettings, type AgentInfo } from '../storage';
 import { agentLogin } from '../ucontact/agent-login';
 import { agentLogoff } from '../ucontact/agent-logoff';
 import { parseInstance } from '../ucontact/instance';
@@ -33,18 +33,21 @@ export function createSessionService(options: SessionServiceOptions) {
   let pendingLogin: AbortController | undefined;
 
   async function view(): Promise<SessionView> {
-    const [credentials, agent, settings, phone] = await Promise.all([
+    const [credentials, agent, resolved, phone] = await Promise.all([
       credentialsItem.getValue(),
       agentItem.getValue(),
-      readSettings(),
+      readResolvedSettings(),
       options.phoneSnapshot(),
     ]);
+    const { settings } = resolved;
     if (!credentials || !agent) {
+      const locked = (['instance', 'sipServer'] as const).filter((key) => resolved.locked.has(key));
       return {
         loggedIn: false,
         lastInstance: settings.instance,
         lastAgent: agent?.agent ?? '',
         lastSipServer: settings.sipServer,
+        ...(locked.length ? { locked } : {}),
       };
     }
     return {

@@ -271,6 +271,76 @@ describe('single-page apps', () => {
     expect(callButtons()).toHaveLength(60);
   });
 
+  describe('while a long scan holds found numbers back (one layout per batch, not per slice)', () => {
+    const leads = Array.from({ length: 30 }, (_, i) => `<p>Lead ${i}</p>`).join('');
+    /** One slice of one text node: the first number is read, and waits for the scan to go on. */
+    const scanUntilFound = () => {
+      page!.scheduler.idle.shift()!();
+      expect(callButtons()).toEqual([]);
+    };
+
+    it('places them once the scan ends', () => {
+      fakeBackground();
+      setPage(`<main><p id="a">(415) 555-0123</p>${leads}</main>`);
+      page = startOnPage(URL_GENERIC, 'US', { drain: false, sliceNodes: 1 });
+      scanUntilFound();
+      page.scheduler.idle.shift()!();
+      expect(callButtons()).toEqual([]);
+      page.scheduler.runIdle();
+      expect(dialStrings()).toEqual(['+14155550123']);
+    });
+
+    it('a number the page rewrites meanwhile gets one button, for the new number', () => {
+      fakeBackground();
+      setPage(`<main><p id="a">(415) 555-0123</p>${leads}</main>`);
+      page = startOnPage(URL_GENERIC, 'US', { drain: false, sliceNodes: 1 });
+      scanUntilFound();
+      (document.getElementById('a')!.firstChild as Text).data = '+44 20 7946 0958';
+      page.scheduler.runIdle();
+      expect(dialStrings()).toEqual(['+442079460958']);
+      expect(document.getElementById('a')!.textContent).toBe('+44 20 7946 0958');
+    });
+
+    it('a link whose number changes meanwhile gets one button, for the new number', () => {
+      fakeBackground();
+      setPage(`<main><a id="a" href="tel:+14155550123">Desk</a>${leads}</main>`);
+      page = startOnPage(URL_GENERIC, 'US', { drain: false, sliceNodes: 1 });
+      scanUntilFound();
+      document.getElementById('a')!.setAttribute('href', 'tel:+14155550199');
+      page.scheduler.runIdle();
+      expect(dialStrings()).toEqual(['+14155550199']);
+    });
+
+    it('an adapter phone field the page updates meanwhile gets one button, for the new number', () => {
+      fakeBackground();
+      setPage(
+        `<main><lightning-formatted-phone disabled id="f">555-0142</lightning-formatted-phone>${leads}</main>`,
+      );
+      page = startOnPage('https://acme.lightning.force.com/lightning/r/Contact/1/view', 'US', {
+        drain: false,
+        sliceNodes: 1,
+      });
+      scanUntilFound();
+      (document.getElementById('f')!.firstChild as Text).data = '555-0177';
+      page.scheduler.runIdle();
+      expect(dialStrings()).toEqual(['5550177']);
+    });
+
+    it('a number the page takes away meanwhile gets none, and one when it comes back', () => {
+      fakeBackground();
+      setPage(`<main><p id="a">(415) 555-0123</p>${leads}</main>`);
+      page = startOnPage(URL_GENERIC, 'US', { drain: false, sliceNodes: 1 });
+      scanUntilFound();
+      const a = document.getElementById('a')!;
+      a.remove();
+      page.scheduler.runIdle();
+      expect(callButtons()).toEqual([]);
+      document.querySelector('main')!.append(a);
+      rescan();
+      expect(dialStrings()).toEqual(['+14155550123']);
+    });
+  });
+
   it('stops completely when the content script is invalidated', () => {
     fakeBackground();
     start('<main id="app"><p>(415) 555-0123</p></main>');
