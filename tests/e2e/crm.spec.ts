@@ -192,6 +192,16 @@ describe('click-to-call on CRM pages', () => {
       5_000,
       'RTP at the far end',
     );
+    await waitUntil(
+      async () => {
+        const reply = await popup.request<{ ok: boolean; value: { inboundBytes: number } | null }>(
+          'call.stats',
+        );
+        return reply.ok && (reply.value?.inboundBytes ?? 0) > 0;
+      },
+      5_000,
+      'RTP at the agent',
+    );
     await popup.button('Hang up').click();
     await popup.waitForCallState('ended');
     await callee.waitForCallState('terminated');
