@@ -36,7 +36,7 @@ describe('resilience: faults', () => {
   const oneContact = async () => expect(await env.kamailio.contacts(MARIA.name)).toHaveLength(1);
   const inCall = async () => {
     await popup.dial(CALLEE.user);
-    await callee.waitForInvite(5_000);
+    await callee.waitForInvite(10_000);
     await callee.answer();
     await popup.waitForCallState('established');
   };
