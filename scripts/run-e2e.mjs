@@ -3,6 +3,7 @@
 // loopback, so every packet provably stays on 127.0.0.1 and fixed ports (443, 8088, 8089) are free.
 // It is also a PID namespace: when the suite ends, the kernel kills anything it left behind.
 //   node scripts/run-e2e.mjs [vitest args...]      e.g. node scripts/run-e2e.mjs tests/e2e/rig.spec.ts
+//   node scripts/run-e2e.mjs --config FILE [...]   another vitest config (bench/run.mjs: the benchmarks)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -10,7 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const config = argv[0] === '--config' ? argv[1] : 'vitest.e2e.config.ts';
+const args = argv[0] === '--config' ? argv.slice(2) : argv;
 const FORWARDED = ['SIGINT', 'SIGTERM'];
 
 /** Exit like the child did: its code, or 128 + signal number. */
@@ -26,7 +29,7 @@ if (process.env.UCT_NETNS === '1') {
   // Own process group, so vitest gets each forwarded signal exactly once.
   const vitest = spawn(
     process.execPath,
-    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', ...args],
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', config, ...args],
     {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -67,7 +70,7 @@ if (process.env.UCT_NETNS === '1') {
       'ip link set lo up && UCT_NETNS=1 exec "$0" "$@"',
       process.execPath,
       fileURLToPath(import.meta.url),
-      ...args,
+      ...argv,
     ],
     // Own process group: unshare itself ignores SIGINT/SIGTERM, so signals go to the group.
     // No stdin: a background group must not read the terminal.

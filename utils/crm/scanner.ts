@@ -229,7 +229,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     const deadline = performance.now() + budgetMs;
     // The node limit scales with the time granted: `sliceNodes` per `sliceMs`.
     let budget = Math.ceil((sliceNodes * budgetMs) / sliceMs);
-    while (queue.length > 0 && (unbounded || (budget > 0 && performance.now() < deadline))) {
+    // A full batch of found numbers ends the slice too, so placing them stays a few ms.
+    while (
+      queue.length > 0 &&
+      (unbounded ||
+        (budget > 0 && performance.now() < deadline && writes.length < MAX_PENDING_WRITES))
+    ) {
       budget -= step(queue[0]!, unbounded ? Infinity : Math.min(budget, 64));
     }
     if (

@@ -290,6 +290,19 @@ describe('single-page apps', () => {
       expect(dialStrings()).toEqual(['+14155550123']);
     });
 
+    it('places a full batch before scanning on, so one slice never places hundreds at once', () => {
+      fakeBackground();
+      const rows = Array.from({ length: 600 }, (_, i) => `<p>(415) 555-${1000 + i}</p>`);
+      setPage(`<main>${rows.join('')}</main>`);
+      page = startOnPage(URL_GENERIC, 'US', { drain: false, sliceNodes: 100_000 });
+      page.scheduler.idle.shift()!();
+      const first = callButtons().length;
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(600);
+      page.scheduler.runIdle();
+      expect(callButtons()).toHaveLength(600);
+    });
+
     it('a number the page rewrites meanwhile gets one button, for the new number', () => {
       fakeBackground();
       setPage(`<main><p id="a">(415) 555-0123</p>${leads}</main>`);

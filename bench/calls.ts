@@ -1,0 +1,499 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Callee } from '../tests/rig/callee';
+import { INSTANCE, MARIA, type Environment } from '../tests/e2e/support/environment';
+import type { PopupPage } from '../tests/e2e/support/popup-page';
+import { sleep, waitUntil } from '../tests/e2e/support/wait';
+import { attachToTarget, type TargetSession } from './cdp-target';
+import { CRM_HOST } from './detector';
+import { median, percentile, row, type Row } from './results';
+
+/** A Salesforce record page (the e2e fixture) served from its production host name. */
+const RECORD_URL = `https://${CRM_HOST}/lightning/r/Contact/0035g00000AbCdEAAZ/view`;
+const FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../tests/fixtures/crm/salesforce.html',
+);
+const NUMBER = 'Call (415) 555-0123';
+
+interface Mark {
+  name: string;
+  t: number;
+}
+
+/**
+ * Instrumentation for the phone host (offscreen document), installed over CDP: timestamps of
+ * SIP messages on its WebSocket, getUserMedia, and the peer connection's offer, description and
+ * ICE gathering. It only observes; the calls go through unchanged.
+ */
+function phoneProbe(): void {
+  const w = window as unknown as { __uctProbe?: { take(): Mark[] } };
+  if (w.__uctProbe) return;
+  const marks: Mark[] = [];
+  const mark = (name: string) =>
+    marks.push({ name, t: performance.timeOrigin + performance.now() });
+  const heard = new WeakSet<WebSocket>();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data) {
+    if (typeof data === 'string') {
+      const method = data.slice(0, data.indexOf(' '));
+      if (/^(INVITE|ACK|BYE|REGISTER)$/.test(method)) {
+        mark(`send ${method}${/\r\n(?:Proxy-)?Authorization:/i.test(data) ? ' auth' : ''}`);
+      }
+    }
+    if (!heard.has(this)) {
+      heard.add(this);
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (typeof event.data !== 'string' || !event.data.startsWith('SIP/2.0 ')) return;
+        const cseq = /\r\nCSeq:\s*\d+\s+([A-Z]+)/i.exec(event.data)?.[1] ?? '';
+        mark(`recv ${event.data.slice(8, 11)} ${cseq}`);
+      });
+    }
+    return send.call(this, data);
+  };
+  const devices = navigator.mediaDevices;
+  const getUserMedia = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints) => {
+    mark('gum start');
+    try {
+      return await getUserMedia(constraints);
+    } finally {
+      mark('gum end');
+    }
+  };
+  const proto = RTCPeerConnection.prototype as unknown as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >;
+  const gathering = new WeakSet<RTCPeerConnection>();
+  for (const name of ['createOffer', 'setLocalDescription', 'setRemoteDescription']) {
+    const original = proto[name]!;
+    proto[name] = async function (this: RTCPeerConnection, ...args: unknown[]) {
+      if (name === 'setLocalDescription' && !gathering.has(this)) {
+        gathering.add(this);
+        this.addEventListener('icegatheringstatechange', () => {
+          if (this.iceGatheringState === 'complete') mark('ice complete');
+        });
+      }
+      mark(`${name} start`);
+      try {
+        return await original.apply(this, args);
+      } finally {
+        mark(`${name} end`);
+      }
+    };
+  }
+  w.__uctProbe = { take: () => marks.splice(0) };
+}
+
+/** The far end records when each INVITE arrives on its WebSocket (install before register). */
+function calleeProbe(): void {
+  const w = window as unknown as { __invites: number[]; WebSocket: typeof WebSocket };
+  w.__invites = [];
+  const Native = w.WebSocket;
+  w.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (typeof event.data === 'string' && event.data.startsWith('INVITE ')) {
+          w.__invites.push(performance.timeOrigin + performance.now());
+        }
+      });
+    }
+  };
+}
+
+export function installCalleeProbe(callee: Callee): Promise<void> {
+  return callee.page.evaluate(calleeProbe);
+}
+
+export async function attachPhoneHost(env: Environment): Promise<TargetSession> {
+  const browser = env.browser.context.browser();
+  if (!browser) throw new Error('no Browser for the persistent context');
+  return attachToTarget(browser, (t) => t.url.endsWith('/offscreen.html'));
+}
+
+/** Item 5: popup 'Log in' → `registered`, then Log out, `runs` times (the first also alone). */
+export async function measureLogin(
+  env: Environment,
+  popup: PopupPage,
+  runs: number,
+): Promise<Row[]> {
+  const page = popup.page;
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickAt: number; __registeredAt: number };
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (
+          (event.target as Element | null)?.closest?.('button')?.textContent?.trim() === 'Log in'
+        ) {
+          w.__clickAt = performance.timeOrigin + performance.now();
+          w.__registeredAt = 0;
+        }
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (
+        !w.__registeredAt &&
+        document.querySelector('[data-testid="sip-status"][data-state="registered"]')
+      ) {
+        w.__registeredAt = performance.timeOrigin + performance.now();
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const total: number[] = [];
+  const toApi: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const before = env.ucontact.requests.length;
+    await popup.instance.fill(INSTANCE);
+    await popup.agent.fill(MARIA.agent);
+    await popup.password.fill(MARIA.password);
+    await popup.loginButton.click();
+    await popup.waitForSipState('registered', 10_000);
+    const { clickAt, registeredAt } = await page.evaluate(() => {
+      const w = window as unknown as { __clickAt: number; __registeredAt: number };
+      return { clickAt: w.__clickAt, registeredAt: w.__registeredAt };
+    });
+    total.push(registeredAt - clickAt);
+    const login = env.ucontact.requests.slice(before).find((r) => r.path.endsWith('/AgentLogin'));
+    if (login) toApi.push(login.time - clickAt);
+    if (run === runs) break; // stay logged in for the calls
+    await popup.logoutButton.click();
+    await popup.loginButton.waitFor();
+    await sleep(200);
+  }
+  const [first, ...warm] = total;
+  return [
+    row({
+      name: "popup 'Log in' → registered",
+      value: median(warm),
+      unit: 'ms',
+      goal: { max: 250 },
+      runs: warm.length,
+      note: `p95 ${Math.round(percentile(warm, 95))} ms; the first login of the session (creates the offscreen document): ${Math.round(first!)} ms`,
+    }),
+    row({
+      name: "popup 'Log in' → AgentLogin request at the server",
+      value: median(toApi.slice(1)),
+      unit: 'ms',
+      runs: toApi.length - 1,
+      note: 'the rest is AgentLogin reply, phone start, WebSocket, REGISTER → 401 → REGISTER → 200',
+    }),
+  ];
+}
+
+export async function openRecordPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.route(RECORD_URL, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(FIXTURE, 'utf8') }),
+  );
+  await page.goto(RECORD_URL);
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickAt: number };
+    window.addEventListener(
+      'click',
+      () => (w.__clickAt = performance.timeOrigin + performance.now()),
+      true,
+    );
+  });
+  await page.getByRole('button', { name: NUMBER }).first().waitFor();
+  return page;
+}
+
+/** The call button's click → the callee answers at once (in its page) → established. */
+export async function placeCall(
+  crm: Page,
+  callee: Callee,
+  phoneHost: TargetSession,
+): Promise<{ clickAt: number; marks: Mark[]; inviteAtCallee: number }> {
+  await phoneHost.evaluate(`(${phoneProbe.toString()})()`);
+  await phoneHost.evaluate('window.__uctProbe.take().length');
+  await callee.page.evaluate(() => {
+    const w = window as unknown as {
+      __invites: number[];
+      callee: { waitForInvite(ms: number): Promise<unknown>; answer(): Promise<void> };
+    };
+    w.__invites.length = 0;
+    void w.callee.waitForInvite(10_000).then(() => w.callee.answer());
+  });
+  await crm.getByRole('button', { name: NUMBER }).first().click();
+  const marks = await waitUntil(
+    async () => {
+      const taken = await phoneHost.evaluate<Mark[]>('window.__uctProbe.take()');
+      pendingMarks.push(...taken);
+      // The ACK of the 2xx (a 407 is ACKed too, by the transaction layer).
+      const ok = pendingMarks.find((m) => m.name === 'recv 200 INVITE');
+      const acked = ok && pendingMarks.some((m) => m.name === 'send ACK' && m.t >= ok.t);
+      return acked ? pendingMarks.splice(0) : undefined;
+    },
+    10_000,
+    'the call to be established (ACK sent)',
+  );
+  const clickAt = await crm.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+  const inviteAtCallee = await callee.page.evaluate(
+    () => (window as unknown as { __invites: number[] }).__invites[0] ?? NaN,
+  );
+  return { clickAt, marks, inviteAtCallee };
+}
+const pendingMarks: Mark[] = [];
+
+export async function hangUp(callee: Callee, phoneHost: TargetSession): Promise<void> {
+  await callee.hangup();
+  await callee.waitForCallState('terminated', 5_000);
+  // The agent's phone has seen the BYE and dropped the call before the next one is placed.
+  await sleep(300);
+  await phoneHost.evaluate('window.__uctProbe.take().length');
+}
+
+/**
+ * Item 4: click on a CRM page's call button → INVITE on the wire (= at Kamailio, loopback) and
+ * at the callee, → established (the agent's ACK), with each step's share.
+ */
+export async function measureCalls(
+  env: Environment,
+  callee: Callee,
+  popup: PopupPage,
+  runs: number,
+): Promise<{ rows: Row[]; timings: CallTimings }> {
+  const phoneHost = await attachPhoneHost(env);
+  const crm = await openRecordPage(env.browser.context);
+  const steps: Record<string, number[]> = {};
+  const add = (name: string, value: number) => (steps[name] ??= []).push(value);
+  const uiEstablished: number[] = [];
+  try {
+    for (let run = 0; run < runs + 1; run++) {
+      await popup.page.evaluate(() => {
+        const w = window as unknown as { __establishedAt: number; __watch?: MutationObserver };
+        w.__establishedAt = 0;
+        w.__watch ??= new MutationObserver(() => {
+          if (
+            !w.__establishedAt &&
+            document.querySelector('[data-testid="call-status"][data-state="established"]')
+          ) {
+            w.__establishedAt = performance.timeOrigin + performance.now();
+          }
+        });
+        w.__watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      const { clickAt, marks, inviteAtCallee } = await placeCall(crm, callee, phoneHost);
+      await popup.waitForCallState('established', 5_000);
+      const uiAt = await popup.page.evaluate(
+        () => (window as unknown as { __establishedAt: number }).__establishedAt,
+      );
+      await hangUp(callee, phoneHost);
+      if (run === 0) continue; // warm-up
+      const at = (name: string, from = 0) =>
+        marks.find((m) => m.name === name && m.t >= from)?.t ?? NaN;
+      const gumStart = at('gum start');
+      const gumEnd = at('gum end');
+      const sldEnd = at('setLocalDescription end');
+      const iceDone = at('ice complete');
+      const invite = at('send INVITE');
+      const inviteAuth = at('send INVITE auth');
+      const ok = at('recv 200 INVITE');
+      const ack = at('send ACK', ok);
+      add('click → INVITE on the wire', invite - clickAt);
+      add('click → INVITE at the callee', inviteAtCallee - clickAt);
+      add('click → established', ack - clickAt);
+      add(
+        'share: click → getUserMedia called (messages content → background → offscreen, sip.js)',
+        gumStart - clickAt,
+      );
+      add('share: getUserMedia', gumEnd - gumStart);
+      add('share: peer connection, createOffer, setLocalDescription', sldEnd - gumEnd);
+      // sip.js hears "gathering complete" first (its listener is older) and sends at once.
+      const gathered = Math.min(Math.max(iceDone, sldEnd), invite);
+      add('share: ICE gathering (host candidates only)', gathered - sldEnd);
+      add('share: gathering done → INVITE sent (sip.js)', invite - gathered);
+      add('share: INVITE → 407 → INVITE with credentials', inviteAuth - invite);
+      add(
+        'share: INVITE with credentials → at the callee (Kamailio proxy)',
+        inviteAtCallee - inviteAuth,
+      );
+      add('share: callee answers (its getUserMedia, answer, ICE) → 200 OK', ok - inviteAtCallee);
+      add('share: 200 OK → ACK (answer applied)', ack - ok);
+      uiEstablished.push(uiAt - clickAt);
+    }
+  } finally {
+    await crm.close();
+    await phoneHost.detach();
+  }
+  const n = (steps['click → established'] ?? []).length;
+  const p = (name: string) => steps[name] ?? [];
+  const rows: Row[] = [
+    row({
+      name: 'click → INVITE at Kamailio (sent on the loopback WebSocket)',
+      value: median(p('click → INVITE on the wire')),
+      unit: 'ms',
+      goal: { max: 30 },
+      runs: n,
+      note: `p95 ${Math.round(percentile(p('click → INVITE on the wire'), 95))} ms; ${ICE_NOTE}`,
+    }),
+    row({
+      name: 'click → INVITE at the callee (after the 407 challenge)',
+      value: median(p('click → INVITE at the callee')),
+      unit: 'ms',
+      goal: { max: 30 },
+      runs: n,
+      note: `p95 ${Math.round(percentile(p('click → INVITE at the callee'), 95))} ms`,
+    }),
+    row({
+      name: 'click → established (agent ACKs the 200 OK)',
+      value: median(p('click → established')),
+      unit: 'ms',
+      goal: { max: 150 },
+      runs: n,
+      note: `p95 ${Math.round(percentile(p('click → established'), 95))} ms; the callee answers as soon as the INVITE arrives; the popup shows it ${Math.round(median(uiEstablished) - median(p('click → established')))} ms later`,
+    }),
+  ];
+  const established = median(p('click → established'));
+  for (const [name, values] of Object.entries(steps)) {
+    if (!name.startsWith('share: ')) continue;
+    const value = median(values);
+    rows.push(
+      row({
+        name: `  ${name.slice(7)}`,
+        value,
+        unit: 'ms',
+        runs: values.length,
+        note: `${Math.round((value / established) * 100)}% of click → established (medians)`,
+      }),
+    );
+  }
+  return {
+    rows,
+    timings: {
+      clickToInvite: median(p('click → INVITE on the wire')),
+      getUserMedia: median(p('share: getUserMedia')),
+      ice: median(p('share: ICE gathering (host candidates only)')),
+    },
+  };
+}
+
+/** Medians of click → INVITE and the steps a pre-warmed stream and pooled candidates remove. */
+export interface CallTimings {
+  clickToInvite: number;
+  getUserMedia: number;
+  ice: number;
+}
+
+const ICE_NOTE =
+  'the floor is ICE gathering: sip.js sends the INVITE when gathering completes, and Chromium ' +
+  "completes it only after its port allocator's last (TCP) phase, phases being 50 ms apart " +
+  "(webrtc's kMinimumStepDelay), even with host candidates only";
+
+/**
+ * The floor under click → INVITE, measured in the phone host itself: what a cold and a warm
+ * getUserMedia cost, a pre-warmed stream (a clone of a live track), and an offer with ICE
+ * gathering on host candidates only.
+ */
+export async function measureMediaFloor(
+  env: Environment,
+  runs: number,
+  calls: CallTimings,
+): Promise<Row[]> {
+  const phoneHost = await attachPhoneHost(env);
+  try {
+    const result = await phoneHost.evaluate<Record<string, number[]>>(
+      `(${mediaFloor.toString()})(${runs})`,
+    );
+    const r = (name: string, key: string, note?: string) =>
+      row({ name: `  floor: ${name}`, value: median(result[key]!), unit: 'ms', runs, note });
+    return [
+      r('getUserMedia, microphone closed (cold)', 'cold'),
+      r('getUserMedia, microphone already open (warm)', 'warm'),
+      r('pre-warmed stream: clone a live track', 'clone'),
+      r('new RTCPeerConnection + addTrack + createOffer + setLocalDescription', 'offer'),
+      r(
+        'ICE gathering complete after setLocalDescription (iceServers: [])',
+        'ice',
+        "host candidates only, yet Chromium's port allocator steps through its UDP, relay and TCP phases 50 ms apart",
+      ),
+      r('first host candidate after setLocalDescription', 'firstCandidate'),
+      r(
+        'ICE gathering complete with candidates pooled ahead (iceCandidatePoolSize 1)',
+        'pooled',
+        'a peer connection made 300 ms before the offer',
+      ),
+      row({
+        name: '  floor: click → INVITE with a pre-warmed stream and candidates pooled ahead (estimate)',
+        value:
+          calls.clickToInvite -
+          calls.getUserMedia -
+          calls.ice +
+          median(result.clone!) +
+          median(result.pooled!),
+        unit: 'ms',
+        goal: { max: 30 },
+        note: 'measured click → INVITE minus its getUserMedia and ICE shares, plus the two floors above; needs the phone (utils/sip) to keep a live track and a pooled peer connection ready',
+      }),
+    ];
+  } finally {
+    await phoneHost.detach();
+  }
+}
+
+async function mediaFloor(runs: number): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {
+    cold: [],
+    warm: [],
+    clone: [],
+    offer: [],
+    ice: [],
+    firstCandidate: [],
+    pooled: [],
+  };
+  const now = () => performance.now();
+  for (let i = 0; i < runs; i++) {
+    let t = now();
+    const first = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+    out.cold!.push(now() - t);
+    t = now();
+    const second = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+    out.warm!.push(now() - t);
+    t = now();
+    const clone = first.getAudioTracks()[0]!.clone();
+    out.clone!.push(now() - t);
+    t = now();
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    pc.addTrack(clone, new MediaStream([clone]));
+    const gathered = gatheringDone(pc);
+    let firstCandidate = 0;
+    pc.addEventListener('icecandidate', (event) => {
+      if (event.candidate && !firstCandidate) firstCandidate = now();
+    });
+    await pc.setLocalDescription(await pc.createOffer());
+    const described = now();
+    out.offer!.push(described - t);
+    await gathered;
+    out.ice!.push(now() - described);
+    out.firstCandidate!.push(firstCandidate - described);
+    pc.close();
+    // Candidates gathered ahead: a peer connection made earlier with a candidate pool.
+    const pooled = new RTCPeerConnection({ iceServers: [], iceCandidatePoolSize: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    pooled.addTrack(clone, new MediaStream([clone]));
+    const pooledDone = gatheringDone(pooled);
+    await pooled.setLocalDescription(await pooled.createOffer());
+    t = now();
+    await pooledDone;
+    out.pooled!.push(now() - t);
+    pooled.close();
+    for (const track of [...first.getTracks(), ...second.getTracks(), clone]) track.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return out;
+
+  function gatheringDone(pc: RTCPeerConnection): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (pc.iceGatheringState === 'complete') resolve();
+      pc.addEventListener('icegatheringstatechange', () => {
+        if (pc.iceGatheringState === 'complete') resolve();
+      });
+    });
+  }
+}

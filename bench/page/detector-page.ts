@@ -1,0 +1,301 @@
+/**
+ * The detector benchmarks' page: our scanner (utils/crm/click-to-call.ts, the content script's
+ * own module) and the naive peer run side by side in this one page, on the same generated list,
+ * with the same call buttons and the same libphonenumber-js metadata. Bundled by ../page-bundle.ts;
+ * driven through `window.bench` (see DetectorBench).
+ */
+import en from '@/public/_locales/en/messages.json';
+import type { MessageKey } from '@/utils/i18n';
+import { createCallButtons } from '@/utils/crm/call-button';
+import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
+import type { ScanScheduler } from '@/utils/crm/scanner';
+import { findNumbers } from '@/utils/phone-numbers/libphonenumber';
+import type { PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
+import { appendRows, buildListPage, type ListPage } from './list-page';
+
+/** The adapter is chosen by URL: the list is read as the Salesforce adapter reads it. */
+const CRM_URL = 'https://acme.lightning.force.com/lightning/o/Contact/list';
+const DEFAULT_COUNTRY = 'US';
+
+export interface ScanRun {
+  /** From start to the first frame after the last button was placed. */
+  wallMs: number;
+  /** Main-thread time spent by the detector (slices + mutation callbacks + start). */
+  busyMs: number;
+  /** Longest single slice (task) of the detector. */
+  maxTaskMs: number;
+  tasks: number;
+  buttons: number;
+  /** PerformanceObserver 'longtask' entries (> 50 ms) that started during the run. */
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+export interface BatchRun {
+  /** Our main-thread cost for the batch: mutation callback + slices. */
+  costMs: number;
+  /** From the append to the last button of the batch placed. */
+  latencyMs: number;
+  buttons: number;
+}
+
+export interface DetectorBench {
+  build(elements: number): Promise<ListPage>;
+  ours(): Promise<ScanRun>;
+  peer(): Promise<ScanRun>;
+  /** Appends `rows` to the list while ours runs; what the batch cost us. */
+  appendOurs(rows: number): Promise<BatchRun>;
+  /** The naive peer's answer to the same batch: a full rescan. */
+  appendPeer(rows: number): Promise<BatchRun>;
+  reset(): void;
+}
+
+// ---- the page's stand-ins for the extension around the module ----
+
+/** click-to-call asks the background for the agent's status; here it is "logged in, idle". */
+(globalThis as unknown as { browser: unknown }).browser = {
+  runtime: {
+    id: 'bench',
+    sendMessage: () =>
+      new Promise((resolve) => setTimeout(() => resolve({ loggedIn: true, inCall: false }), 2)),
+    onMessage: { addListener: () => undefined, removeListener: () => undefined },
+  },
+};
+
+const messages = en as Record<string, { message: string }>;
+function translate(key: MessageKey, substitutions: string[] = []): string {
+  let text = messages[key]?.message ?? key;
+  for (const value of substitutions) text = text.replace(/\$[A-Z_]+\$/, value);
+  return text;
+}
+const dial = () => Promise.resolve({ ok: true as const, value: null });
+
+// ---- instrumentation ----
+
+let observerMs = 0;
+const NativeObserver = window.MutationObserver;
+/** Times every mutation callback (the scanner's, the only observer on this page). */
+window.MutationObserver = class TimedObserver extends NativeObserver {
+  constructor(callback: MutationCallback) {
+    super((records, observer) => {
+      const started = performance.now();
+      try {
+        callback(records, observer);
+      } finally {
+        observerMs += performance.now() - started;
+      }
+    });
+  }
+};
+
+const longTasks: PerformanceEntry[] = [];
+const longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+longTaskObserver.observe({ type: 'longtask', buffered: true });
+
+interface SliceStats {
+  busyMs: number;
+  maxMs: number;
+  tasks: number;
+  lastEnd: number;
+}
+let slices: SliceStats = { busyMs: 0, maxMs: 0, tasks: 0, lastEnd: 0 };
+let pendingIdle = 0;
+let whenIdle: (() => void) | undefined;
+
+/** The content script's scheduler (entrypoints/crm.content), timed; notices when no work is left. */
+const scheduler: ScanScheduler = {
+  idle(task) {
+    pendingIdle++;
+    requestIdleCallback(
+      (deadline) => {
+        pendingIdle--;
+        const started = performance.now();
+        task(deadline);
+        const ended = performance.now();
+        slices.busyMs += ended - started;
+        slices.maxMs = Math.max(slices.maxMs, ended - started);
+        slices.tasks++;
+        slices.lastEnd = ended;
+        if (pendingIdle === 0) whenIdle?.();
+      },
+      { timeout: 500 },
+    );
+  },
+  later: (task, ms) => void setTimeout(task, ms),
+};
+
+/** Resolves once the scanner has no work scheduled. */
+function scannerIdle(): Promise<void> {
+  if (pendingIdle === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    whenIdle = () => {
+      whenIdle = undefined;
+      resolve();
+    };
+  });
+}
+
+/** After the next frame has been rendered. */
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Long tasks that started between `start` and `end`; waits for their entries to be reported. */
+async function tasksDuring(
+  start: number,
+  end: number,
+): Promise<{ count: number; longest: number }> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  longTasks.push(...longTaskObserver.takeRecords());
+  const during = longTasks.filter((t) => t.startTime >= start - 1 && t.startTime <= end);
+  return { count: during.length, longest: Math.max(0, ...during.map((t) => t.duration)) };
+}
+
+const buttonCount = () => document.querySelectorAll('ucontact-call').length;
+
+// ---- ours ----
+
+let running: ClickToCall | undefined;
+let abort = new AbortController();
+
+async function ours(): Promise<ScanRun> {
+  reset();
+  slices = { busyMs: 0, maxMs: 0, tasks: 0, lastEnd: 0 };
+  observerMs = 0;
+  const started = performance.now();
+  running = startClickToCall({
+    document,
+    url: CRM_URL,
+    defaultCountry: DEFAULT_COUNTRY,
+    signal: abort.signal,
+    scheduler,
+    dial,
+    translate,
+  });
+  const startMs = performance.now() - started;
+  await scannerIdle();
+  await nextFrame();
+  const ended = performance.now();
+  const long = await tasksDuring(started, ended);
+  return {
+    wallMs: ended - started,
+    busyMs: startMs + slices.busyMs + observerMs,
+    maxTaskMs: Math.max(startMs, slices.maxMs),
+    tasks: slices.tasks + 1,
+    buttons: buttonCount(),
+    longTasks: long.count,
+    longestTaskMs: long.longest,
+  };
+}
+
+async function appendOurs(rows: number): Promise<BatchRun> {
+  if (!running) throw new Error('ours is not running');
+  await scannerIdle();
+  const before = buttonCount();
+  slices = { busyMs: 0, maxMs: 0, tasks: 0, lastEnd: 0 };
+  observerMs = 0;
+  const started = performance.now();
+  appendRows(rows);
+  // The mutation callback runs at the end of this task; the scanner's slice after it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await scannerIdle();
+  return {
+    costMs: observerMs + slices.busyMs,
+    latencyMs: slices.lastEnd - started,
+    buttons: buttonCount() - before,
+  };
+}
+
+// ---- the naive peer ----
+
+/**
+ * What many click-to-call extensions do: libphonenumber-js's findNumbers over the page's
+ * `innerText` (a layout-dependent serialisation of the whole page), then a full walk of the text
+ * nodes to find where each match sits and put a button after it. One synchronous task.
+ */
+function naiveScan(): number {
+  const buttons = peerButtons;
+  const text = document.body.innerText;
+  const found = findNumbers(text, { defaultCountry: DEFAULT_COUNTRY, v2: true });
+  const places: { node: Text; end: number; value: PhoneValue }[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let i = 0;
+  for (let node = walker.nextNode(); node && i < found.length; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    let from = 0;
+    while (i < found.length) {
+      const match = found[i]!;
+      const raw = text.slice(match.startsAt, match.endsAt);
+      const at = data.indexOf(raw, from);
+      if (at < 0) break;
+      from = at + raw.length;
+      places.push({
+        node: node as Text,
+        end: from,
+        value: {
+          display: raw,
+          dial: match.number.number,
+          extension: match.number.ext,
+          formatted: match.number.formatInternational(),
+        },
+      });
+      i++;
+    }
+  }
+  // From the last match back, so earlier offsets stay valid while nodes are split.
+  for (const { node, end, value } of places.reverse()) {
+    if (end < node.data.length) node.splitText(end);
+    node.after(buttons.create(value));
+  }
+  return places.length;
+}
+
+let peerButtons = createCallButtons({ document, dial, translate, later: scheduler.later });
+
+async function peer(): Promise<ScanRun> {
+  reset();
+  const started = performance.now();
+  naiveScan();
+  const busy = performance.now() - started;
+  await nextFrame();
+  const ended = performance.now();
+  const long = await tasksDuring(started, ended);
+  return {
+    wallMs: ended - started,
+    busyMs: busy,
+    maxTaskMs: busy,
+    tasks: 1,
+    buttons: buttonCount(),
+    longTasks: long.count,
+    longestTaskMs: long.longest,
+  };
+}
+
+async function appendPeer(rows: number): Promise<BatchRun> {
+  appendRows(rows);
+  const before = buttonCount();
+  const started = performance.now();
+  // A naive extension rescans everything on a mutation; its old buttons go first.
+  peerButtons.removeAll();
+  naiveScan();
+  const ended = performance.now();
+  return { costMs: ended - started, latencyMs: ended - started, buttons: buttonCount() - before };
+}
+
+function reset(): void {
+  abort.abort();
+  abort = new AbortController();
+  running = undefined;
+  peerButtons.removeAll();
+  peerButtons = createCallButtons({ document, dial, translate, later: scheduler.later });
+}
+
+async function build(elements: number): Promise<ListPage> {
+  reset();
+  const page = buildListPage(elements);
+  await nextFrame();
+  await nextFrame();
+  return page;
+}
+
+const bench: DetectorBench = { build, ours, peer, appendOurs, appendPeer, reset };
+(window as unknown as { bench: DetectorBench }).bench = bench;
