@@ -5,6 +5,7 @@ import { ha1 } from '../tests/rig/sip-credentials';
 import {
   CALLEE,
   INSTANCE_HOST,
+  MARIA,
   startEnvironment,
   useLoopbackIce,
   type Environment,
@@ -131,6 +132,52 @@ describe('benchmarks', () => {
       ...mem('phone host (offscreen document) JS heap', 'phoneHostHeapMiB', 'used, after a GC'),
       ...mem('service worker JS heap', 'serviceWorkerHeapMiB', 'used, after a GC'),
       ...mem('audio service PSS', 'audioServicePssMiB', "Chromium's utility process for capture"),
+    );
+  });
+
+  it('7. memory soak: register/unregister cycles and calls in one profile', async () => {
+    const browser = env!.browser.context.browser()!;
+    // Full size: 200 log-in/log-out cycles (each a REGISTER and an Expires: 0) and 50 calls.
+    const cycles = RUNS >= 20 ? 200 : RUNS * 3;
+    const calls = RUNS >= 20 ? 50 : RUNS;
+    const before = await sampleMemory(browser);
+    const soakPopup = await env!.openPopup();
+    await soakPopup.logoutButton.waitFor();
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      await soakPopup.logoutButton.click();
+      await soakPopup.loginButton.waitFor();
+      await soakPopup.password.fill(MARIA.password);
+      await soakPopup.loginButton.click();
+      await soakPopup.waitForSipState('registered', 10_000);
+    }
+    await soakPopup.page.close();
+    const crm = await openRecordPage(env!.browser.context);
+    const phoneHost = await attachPhoneHost(env!);
+    try {
+      for (let call = 0; call < calls; call++) {
+        await placeCall(crm, callee!, phoneHost);
+        await hangUp(callee!, phoneHost);
+      }
+    } finally {
+      await phoneHost.detach();
+      await crm.close();
+    }
+    await sleep(1_000);
+    const after = await sampleMemory(browser);
+    rows.push(
+      row({
+        name: `memory soak: phone host JS heap growth after ${cycles} register/unregister cycles and ${calls} calls`,
+        value: after.phoneHostHeapMiB - before.phoneHostHeapMiB,
+        unit: 'MiB',
+        goal: { max: 5 },
+        note: `${before.phoneHostHeapMiB.toFixed(2)} → ${after.phoneHostHeapMiB.toFixed(2)} MiB, after a GC`,
+      }),
+      row({
+        name: 'memory soak: service worker JS heap growth',
+        value: after.serviceWorkerHeapMiB - before.serviceWorkerHeapMiB,
+        unit: 'MiB',
+        note: `${before.serviceWorkerHeapMiB.toFixed(2)} → ${after.serviceWorkerHeapMiB.toFixed(2)} MiB, after a GC`,
+      }),
     );
   });
 });
