@@ -4,13 +4,12 @@ import { DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../rig/browser';
 import { startCallee, type Callee } from '../rig/callee';
 import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../rig/fixture-server';
 import { screenshot } from '../rig/screenshot';
-import { ha1 } from '../rig/sip-credentials';
 import {
   CALLEE,
   INSTANCE,
-  INSTANCE_HOST,
   MARIA,
   startEnvironment,
+  registerCallee,
   useLoopbackIce,
   type Environment,
 } from './support/environment';
@@ -142,12 +141,7 @@ describe('click-to-call on CRM pages', () => {
       [NEGATIVES_HOST]: 'negatives',
     });
     callee = await startCallee(env.browser.context);
-    await callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
+    await registerCallee(env, callee);
   });
   afterAll(async () => {
     await callee?.close().catch(() => undefined);
@@ -262,22 +256,7 @@ describe('click-to-call on CRM pages', () => {
   /** The agent's default country, as the options page sets it (content scripts read it at start). */
   const setCountry = async (country: string) => {
     const popup = await env.openPopup();
-    await popup.page.evaluate(async (value) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: {
-            storage: {
-              local: {
-                get(k: string): Promise<Record<string, unknown>>;
-                set(v: object): Promise<void>;
-              };
-            };
-          };
-        }
-      ).chrome;
-      const { settings } = await api.storage.local.get('settings');
-      await api.storage.local.set({ settings: { ...(settings as object), defaultCountry: value } });
-    }, country);
+    await popup.setSettings({ defaultCountry: country });
     await popup.page.close();
   };
 

@@ -77,23 +77,7 @@ describe('incoming calls and the agent workflow', () => {
         .map(([id, options]) => ({ id, ...options }));
     });
   };
-  const setSettings = (patch: Record<string, unknown>) =>
-    popup.page.evaluate(async (values) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: {
-            storage: {
-              local: {
-                get(k: string): Promise<Record<string, unknown>>;
-                set(v: object): Promise<void>;
-              };
-            };
-          };
-        }
-      ).chrome;
-      const { settings } = await api.storage.local.get('settings');
-      await api.storage.local.set({ settings: { ...(settings as object), ...values } });
-    }, patch);
+  const setSettings = (patch: Record<string, unknown>) => popup.setSettings(patch);
   const agentStats = async () => {
     const reply = await popup.request<{ ok: boolean; value: AudioStats | null }>('call.stats');
     return reply.ok ? reply.value : null;

@@ -3,12 +3,11 @@ import { DEFAULT_EXTENSION_PATH, DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../rig/br
 import { startCallee, type Callee } from '../rig/callee';
 import { installChromiumPolicy, unpackedExtensionId } from '../rig/chromium-policy';
 import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../rig/fixture-server';
-import { ha1 } from '../rig/sip-credentials';
 import {
   CALLEE,
-  INSTANCE_HOST,
   MARIA,
   startEnvironment,
+  registerCallee,
   useLoopbackIce,
   type Environment,
 } from './support/environment';
@@ -53,12 +52,7 @@ describe('admin-managed settings and the dial plan', () => {
     expect(env.browser.extensionId).toBe(id);
     fixtures = await startFixtureServer({ [CRM_HOST]: 'salesforce' });
     callee = await startCallee(env.browser.context);
-    await callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
+    await registerCallee(env, callee);
   });
   afterAll(async () => {
     await callee?.close().catch(() => undefined);

@@ -9,6 +9,7 @@ import {
   INSTANCE_HOST,
   MARIA,
   startEnvironment,
+  registerCallee,
   useLoopbackIce,
   type Environment,
 } from './support/environment';
@@ -47,12 +48,7 @@ describe('the phone', () => {
       dialPlan: { [E164]: CALLEE.user },
     });
     callee = await startCallee(env.browser.context);
-    const outcome = await callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
+    const outcome = await registerCallee(env, callee);
     expect(outcome.registered).toBe(true);
   });
   afterAll(async () => {
@@ -197,12 +193,7 @@ describe('the phone', () => {
     await popup.waitForSipState('registered', 10_000);
     expect(await env.kamailio.contacts(MARIA.name)).toHaveLength(1);
     // The far end re-registers too, so later tests can still call it.
-    await callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
+    await registerCallee(env, callee);
   });
 
   it('logs out: REGISTER with Expires 0, AgentLogoff with the token, secrets wiped', async () => {

@@ -2,13 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCallee, type Callee } from '../../rig/callee';
-import { ha1 } from '../../rig/sip-credentials';
 import {
   CALLEE,
   INSTANCE,
-  INSTANCE_HOST,
   MARIA,
   startEnvironment,
+  registerCallee,
   useLoopbackIce,
   type Environment,
 } from '../support/environment';
@@ -26,13 +25,6 @@ describe('resilience: faults', () => {
   let callee: Callee;
   let popup: PopupPage;
 
-  const registerCallee = () =>
-    callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
   const oneContact = async () => expect(await env.kamailio.contacts(MARIA.name)).toHaveLength(1);
   const inCall = async () => {
     await popup.dial(CALLEE.user);
@@ -63,7 +55,7 @@ describe('resilience: faults', () => {
   beforeAll(async () => {
     env = await startEnvironment();
     callee = await startCallee(env.browser.context);
-    await registerCallee();
+    await registerCallee(env, callee);
     popup = await env.openPopup();
     await useLoopbackIce(popup);
     await popup.login({ instance: INSTANCE, agent: MARIA.agent, password: MARIA.password });
@@ -87,7 +79,7 @@ describe('resilience: faults', () => {
     await env.kamailio.restart();
     await popup.waitForSipState('registered', 35_000);
     await oneContact();
-    await registerCallee();
+    await registerCallee(env, callee);
   });
 
   it('2. Kamailio restarted during a call → the call ends, the popup says so, the phone registers again', async () => {
@@ -95,7 +87,7 @@ describe('resilience: faults', () => {
     await env.kamailio.restart();
     await popup.waitForSipState('registered', 35_000);
     await oneContact();
-    await registerCallee();
+    await registerCallee(env, callee);
     // The media path survives a proxy restart (RTP is peer to peer); the agent can still hang up.
     await popup.button('Hang up').click();
     await popup
@@ -107,7 +99,7 @@ describe('resilience: faults', () => {
     expect(await env.kamailio.closeWebSockets()).toBeGreaterThan(0);
     await popup.waitForSipState('registered', 35_000);
     // The far end's connection was cut too: it registers again.
-    await registerCallee();
+    await registerCallee(env, callee);
     await oneContact();
   });
 
@@ -158,7 +150,7 @@ describe('resilience: faults', () => {
     }
     await popup.waitForSipState('registered', 35_000);
     await oneContact();
-    await registerCallee();
+    await registerCallee(env, callee);
   });
 
   for (const fault of [503, 500, 'timeout'] as const) {
@@ -199,7 +191,7 @@ describe('resilience: faults', () => {
       // A REGISTER still unanswered when the fault heals runs out its 32 s first.
       await popup.waitForSipState('registered', fault === 'timeout' ? 75_000 : 35_000);
       await oneContact();
-      await registerCallee();
+      await registerCallee(env, callee);
     }, 180_000);
   }
 

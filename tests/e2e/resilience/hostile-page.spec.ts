@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../../rig/browser';
 import { startCallee, type Callee } from '../../rig/callee';
 import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../../rig/fixture-server';
-import { ha1 } from '../../rig/sip-credentials';
 import {
   CALLEE,
   INSTANCE,
-  INSTANCE_HOST,
   MARIA,
   startEnvironment,
+  registerCallee,
   useLoopbackIce,
   type Environment,
 } from '../support/environment';
@@ -76,12 +75,7 @@ describe('resilience: hostile page', () => {
     });
     fixtures = await startFixtureServer({ [CRM_HOST]: 'salesforce' });
     callee = await startCallee(env.browser.context);
-    await callee.register({
-      wsUrl: env.kamailio.wsUrl,
-      user: CALLEE.user,
-      ha1: ha1(CALLEE.user, CALLEE.password),
-      domain: INSTANCE_HOST,
-    });
+    await registerCallee(env, callee);
     popup = await env.openPopup();
     await useLoopbackIce(popup);
     await popup.login({ instance: INSTANCE, agent: MARIA.agent, password: MARIA.password });

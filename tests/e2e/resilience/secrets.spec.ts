@@ -29,22 +29,7 @@ describe('resilience: secrets', () => {
     worker.on('console', (message) => logs.push(message.text()));
     await useLoopbackIce(popup);
     // Debug logging on: even then, nothing secret may be written to a console.
-    await popup.page.evaluate(async () => {
-      const api = (
-        globalThis as unknown as {
-          chrome: {
-            storage: {
-              local: {
-                get(k: string): Promise<Record<string, unknown>>;
-                set(v: object): Promise<void>;
-              };
-            };
-          };
-        }
-      ).chrome;
-      const { settings } = await api.storage.local.get('settings');
-      await api.storage.local.set({ settings: { ...(settings as object), debug: true } });
-    });
+    await popup.setSettings({ debug: true });
     await popup.login({ instance: INSTANCE, agent: MARIA.agent, password: MARIA.password });
     await popup.waitForSipState('registered');
     token = ((await popup.storage('session')).credentials as { token: string }).token;

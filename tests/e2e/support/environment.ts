@@ -10,6 +10,7 @@ import {
   type UContactAgent,
   type UContactServer,
 } from '../../rig/ucontact-server';
+import type { Callee } from '../../rig/callee';
 import { PopupPage } from './popup-page';
 
 /** The agent every end-to-end test logs in as, and the far end it calls. */
@@ -84,21 +85,16 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 }
 
 /** No STUN/TURN in tests: host candidates on loopback only. Set before logging in. */
-export async function useLoopbackIce(popup: PopupPage): Promise<void> {
-  await popup.page.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: {
-          storage: {
-            local: {
-              get(k: string): Promise<Record<string, unknown>>;
-              set(v: object): Promise<void>;
-            };
-          };
-        };
-      }
-    ).chrome;
-    const { settings } = await api.storage.local.get('settings');
-    await api.storage.local.set({ settings: { ...(settings as object), iceServers: [] } });
+export function useLoopbackIce(popup: PopupPage): Promise<void> {
+  return popup.setSettings({ iceServers: [] });
+}
+
+/** Registers the far-end phone at the rig's Kamailio as `CALLEE` (or another user). */
+export function registerCallee(env: Environment, callee: Callee, user = CALLEE) {
+  return callee.register({
+    wsUrl: env.kamailio.wsUrl,
+    user: user.user,
+    ha1: ha1(user.user, user.password),
+    domain: INSTANCE_HOST,
   });
 }

@@ -2,7 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 
 /** The slice of the extension API these page scripts use (they run in the popup, not in Node). */
 declare const chrome: {
-  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
+  storage: Record<
+    'local' | 'session',
+    {
+      get(keys: null | string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    }
+  >;
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
@@ -82,6 +88,17 @@ export class PopupPage {
   /** Extension storage, read from the popup (a trusted context, so `session` is readable). */
   storage(area: 'local' | 'session'): Promise<Record<string, unknown>> {
     return this.page.evaluate((name) => chrome.storage[name].get(null), area);
+  }
+
+  /**
+   * Changes the agent's stored settings as the options page would (content scripts and the
+   * background read them when they next start or look).
+   */
+  setSettings(patch: Record<string, unknown>): Promise<void> {
+    return this.page.evaluate(async (values) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), ...values } });
+    }, patch);
   }
 
   /** Sends a typed background request the way the popup does, for stats and other probes. */
