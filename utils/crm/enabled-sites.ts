@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { parseSiteOrigin } from './site-origin';
 import { readSettings, updateSettings } from '../storage';
 import { isDeclaredCrmUrl } from './registry';
 import {
@@ -8,26 +9,13 @@ import {
   unregisterSiteScript,
 } from './site-scripts';
 
-/** The web origin of `input`, or an error the agent can read. */
-function webOrigin(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch (cause) {
-    throw new AppError('errorSiteInvalid', [input], { cause });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('errorSiteInvalid', [input]);
-  return url.origin;
-}
-
 /**
  * Turns click-to-call on for a site beyond the built-in CRM hosts: the agent granted its host
  * permission from a click; this remembers the site, registers the content script for it and, when
  * given the tab, starts it there at once.
  */
 export async function enableSite(input: string, tabId?: number): Promise<string[]> {
-  const origin = webOrigin(input);
+  const origin = parseSiteOrigin(input);
   if (isDeclaredCrmUrl(new URL(origin))) return (await readSettings()).enabledSites;
   if (!(await browser.permissions.contains({ origins: [siteMatchPattern(origin)] }))) {
     throw new AppError('errorPermissionDenied', [origin]);
@@ -49,7 +37,7 @@ export async function enableSite(input: string, tabId?: number): Promise<string[
 
 /** Turns a site off again and gives its host permission back. */
 export async function disableSite(input: string): Promise<string[]> {
-  const origin = webOrigin(input);
+  const origin = parseSiteOrigin(input);
   await unregisterSiteScript(origin);
   const settings = await readSettings();
   const enabledSites = settings.enabledSites.filter((site) => site !== origin);

@@ -3,6 +3,7 @@ import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules'
 import { AppError, type ErrorInfo } from '../errors';
 import { isSupportedCountry } from '../phone-numbers/libphonenumber';
 import { parseSipServer } from '../session/sip-server';
+import { parseSiteOrigin } from '../crm/site-origin';
 import type { Settings } from '../storage';
 import { parseInstance } from '../ucontact/instance';
 
@@ -198,14 +199,5 @@ function record(value: unknown): Record<string, unknown> {
 
 /** An enabled site as the content-script registration needs it: an http(s) origin. */
 function webOrigin(value: unknown): string {
-  const text = string(value).trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (cause) {
-    throw new AppError('errorSiteInvalid', [text], { cause });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('errorSiteInvalid', [text]);
-  return url.origin;
+  return parseSiteOrigin(string(value));
 }
