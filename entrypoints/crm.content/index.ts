@@ -41,6 +41,6 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     run(settings);
     // A new default country or dial plan changes what numbers mean: start over with it.
-    ctx.onInvalidated(watchPageSettings(run));
+    ctx.onInvalidated(watchPageSettings(settings, run));
   },
 });

@@ -13,10 +13,15 @@ export async function readPageSettings(): Promise<PageSettings> {
   return { country: settings.defaultCountry || undefined, dialPlan: settings.dialPlan };
 }
 
-/** Calls `onChange` when the country or the dial plan changes; returns the unwatch function. */
-export function watchPageSettings(onChange: (settings: PageSettings) => void): () => void {
-  let last: string | undefined;
-  void readPageSettings().then((settings) => (last ??= JSON.stringify(settings)));
+/**
+ * Calls `onChange` when the country or the dial plan changes from `current` (what the caller has
+ * already read, so a page start reads settings once); returns the unwatch function.
+ */
+export function watchPageSettings(
+  current: PageSettings,
+  onChange: (settings: PageSettings) => void,
+): () => void {
+  let last = JSON.stringify(current);
   return settingsItem.watch(async () => {
     const next = await readPageSettings();
     const key = JSON.stringify(next);

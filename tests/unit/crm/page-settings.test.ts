@@ -17,7 +17,9 @@ describe('page settings (country and dial plan for CRM pages)', () => {
 
   it('reports changes of the country or the dial plan only', async () => {
     const changes: PageSettings[] = [];
-    const unwatch = watchPageSettings((settings) => changes.push(settings));
+    const unwatch = watchPageSettings(await readPageSettings(), (settings) =>
+      changes.push(settings),
+    );
     await new Promise((resolve) => setTimeout(resolve, 0));
     await fakeBrowser.storage.local.set({ settings: { instance: 'a', defaultCountry: 'AR' } });
     await new Promise((resolve) => setTimeout(resolve, 0));
