@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { Phone } from '@/utils/sip/phone';
 import type { PhoneOptions } from '@/utils/sip/phone-options';
 import type { CallView } from '@/utils/sip/phone-state';
-import { CONTACT_NAME, DOMAIN, EXTENSION, HA1, REALM, settle } from './phone-rig';
+import { EXTENSION, HA1, REALM, rigPhoneOptions, settle } from './phone-rig';
 import { ScriptedPbx } from './scripted-pbx';
 
 /**
@@ -16,17 +16,7 @@ export function createCallRig(overrides: Partial<PhoneOptions> = {}) {
   const logs: string[] = [];
   const phone = new Phone(
     {
-      server: `wss://${DOMAIN}:8089/ws`,
-      domain: DOMAIN,
-      extension: EXTENSION,
-      auth: { kind: 'ha1', value: HA1 },
-      iceServers: [],
-      dtmfMode: 'rfc2833',
-      contactName: CONTACT_NAME,
-      instanceId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-      transportConstructor: pbx.Transport,
-      random: () => 0,
-      log: (level, category, message) => logs.push(`${level} ${category} ${message}`),
+      ...rigPhoneOptions(pbx.Transport, logs),
       ...overrides,
     },
     {

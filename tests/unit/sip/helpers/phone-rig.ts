@@ -16,6 +16,26 @@ export const PASSWORD = 'Unique-Pa55word-9d1e';
 export const HA1 = md5(`${EXTENSION}:${REALM}:${PASSWORD}`);
 export const CONTACT_NAME = 'k3v9q2xa';
 
+/** The test agent's phone, on a scripted server's fake transport, logging into `logs`. */
+export function rigPhoneOptions(
+  transport: NonNullable<PhoneOptions['transportConstructor']>,
+  logs: string[],
+): PhoneOptions {
+  return {
+    server: `wss://${DOMAIN}:8089/ws`,
+    domain: DOMAIN,
+    extension: EXTENSION,
+    auth: { kind: 'ha1', value: HA1 },
+    iceServers: [],
+    dtmfMode: 'rfc2833',
+    contactName: CONTACT_NAME,
+    instanceId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    transportConstructor: transport,
+    random: () => 0,
+    log: (level, category, message) => logs.push(`${level} ${category} ${message}`),
+  };
+}
+
 /**
  * A `Phone` wired to a scripted registrar through the fake transport, with its delegate calls
  * recorded. `random` is pinned to 0, so backoff delays are exactly 1 s, 2 s, 4 s …
@@ -28,17 +48,7 @@ export function createPhoneRig(overrides: Partial<PhoneOptions> = {}) {
   const logs: string[] = [];
   const phone = new Phone(
     {
-      server: `wss://${DOMAIN}:8089/ws`,
-      domain: DOMAIN,
-      extension: EXTENSION,
-      auth: { kind: 'ha1', value: HA1 },
-      iceServers: [],
-      dtmfMode: 'rfc2833',
-      contactName: CONTACT_NAME,
-      instanceId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-      transportConstructor: registrar.Transport,
-      random: () => 0,
-      log: (level, category, message) => logs.push(`${level} ${category} ${message}`),
+      ...rigPhoneOptions(registrar.Transport, logs),
       ...overrides,
     },
     {
