@@ -23,6 +23,8 @@ export interface CallContext {
   domain: string;
   dtmfMode: string;
   mediaConstraints(): MediaStreamConstraints;
+  /** The phone's microphone source (getUserMedia, or Firefox's capture tab). */
+  captureMicrophone(constraints: MediaStreamConstraints): Promise<MediaStream>;
   log(message: string): void;
   /** Every change of this call's view. */
   onChange(call: Call): void;
@@ -240,17 +242,44 @@ export class Call {
 
   /** Microphone swap mid-call: the track is replaced, nothing renegotiates. */
   async replaceMicrophone(constraints: MediaTrackConstraints | true): Promise<void> {
-    const sender = this.handler()
-      ?.peerConnection?.getSenders()
-      .find((candidate) => candidate.track?.kind === 'audio');
-    if (!sender) return;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: constraints, video: false });
+    const handler = this.handler();
+    const sender = handler?.peerConnection
+      ?.getTransceivers()
+      // By what it receives: a detached sender (see `detachMicrophone`) has no track to tell.
+      .find((transceiver) => transceiver.receiver.track.kind === 'audio')?.sender;
+    if (!handler || !sender || !this.live) return;
+    const stream = await this.context.captureMicrophone({ audio: constraints, video: false });
     const [track] = stream.getAudioTracks();
     if (!track) return;
     track.enabled = !this.state.muted && !this.state.held;
     const previous = sender.track;
     await sender.replaceTrack(track);
-    previous?.stop();
+    handler.localMediaStream.addTrack(track);
+    if (previous) {
+      handler.localMediaStream.removeTrack(previous);
+      previous.stop();
+    }
+  }
+
+  /**
+   * Lets go of the microphone track at once, because its source is going away and its objects
+   * die with it (Firefox's microphone page closing). The call stays up, silent, until
+   * `replaceMicrophone` gives it a new track.
+   */
+  detachMicrophone(): void {
+    const handler = this.handler();
+    const peerConnection = handler?.peerConnection;
+    if (!handler || !peerConnection) return;
+    for (const transceiver of peerConnection.getTransceivers()) {
+      const track = transceiver.sender.track;
+      if (track?.kind !== 'audio') continue;
+      const direction = transceiver.direction;
+      peerConnection.removeTrack(transceiver.sender);
+      // removeTrack also turns the transceiver to recvonly, and sip.js would offer that on the
+      // next re-INVITE (hold, resume): keep what was negotiated.
+      transceiver.direction = direction;
+      handler.localMediaStream.removeTrack(track);
+    }
   }
 
   /** RTP counters, from WebRTC's own statistics. */
@@ -294,10 +323,12 @@ export class Call {
           key: 'errorCallRejected',
           substitutions: [`${message.statusCode} ${message.reasonPhrase}`],
         }
-      : cause instanceof Error &&
-          /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
-        ? { key: 'errorMicrophone', substitutions: [] }
-        : { key: 'errorCallFailed', substitutions: [] };
+      : cause instanceof AppError
+        ? cause.toInfo()
+        : cause instanceof Error &&
+            /getUserMedia|NotAllowed|Permission|NotFound/i.test(`${cause.name} ${cause.message}`)
+          ? { key: 'errorMicrophone', substitutions: [] }
+          : { key: 'errorCallFailed', substitutions: [] };
     if (cause) this.context.log(`call failed: ${String(cause)}`);
     this.failed = true;
     this.update({ state: 'failed', endedAt: Date.now(), error });

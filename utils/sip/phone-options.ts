@@ -25,6 +25,11 @@ export interface PhoneOptions {
   remoteAudio?: HTMLAudioElement;
   /** Microphone constraints (device choice). */
   audioConstraints?: MediaTrackConstraints | true;
+  /**
+   * Where the microphone comes from (default: `navigator.mediaDevices.getUserMedia`). Firefox
+   * denies it to background pages, so there the phone host captures through an extension tab.
+   */
+  captureMicrophone?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   /** Answer calls that ask for it (`P-Auto-Answer: normal`, uContact's two-step click-to-call). */
   autoAnswer?: boolean;
   /** Registration lifetime asked of the registrar, seconds (default 600). */

@@ -6,6 +6,7 @@ import {
   RequestPendingError,
   SessionState,
   UserAgent,
+  Web,
   type Core,
   type LogLevel,
 } from 'sip.js';
@@ -69,6 +70,12 @@ export class Phone {
       contactName: options.contactName,
       instanceId: options.instanceId,
       viaHost: `${options.contactName}.invalid`,
+      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) =>
+        // sip.js asks for "no media" with neither kind; that needs no capture at all.
+        constraints.audio || constraints.video
+          ? this.captureMicrophone(constraints)
+          : Promise.resolve(new MediaStream()),
+      ),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: options.iceServers },
         iceGatheringTimeout: 1_000,
@@ -264,6 +271,19 @@ export class Phone {
     await Promise.all(this.calls.map((call) => call.replaceMicrophone(constraints)));
   }
 
+  /**
+   * The microphone's source is going away (Firefox's microphone page closing): every call drops
+   * its track now, synchronously, and stays up silent until `setAudioInput` brings one back.
+   */
+  detachMicrophone(): void {
+    for (const call of this.calls) call.detachMicrophone();
+  }
+
+  /** Gives live calls a microphone track again (after `detachMicrophone`). */
+  async restoreMicrophone(): Promise<void> {
+    await this.setAudioInput(this.options.audioConstraints ?? true);
+  }
+
   /** RTP counters of the call in front, from WebRTC's own statistics. */
   async stats(): Promise<AudioStats | null> {
     return (await this.liveFront()?.stats()) ?? null;
@@ -444,6 +464,8 @@ export class Phone {
       domain: this.options.domain,
       dtmfMode: this.options.dtmfMode,
       mediaConstraints: () => this.mediaConstraints(),
+      captureMicrophone: (constraints: MediaStreamConstraints) =>
+        this.captureMicrophone(constraints),
       log: (message: string) => this.options.log?.('warn', 'call', message),
       onChange: (call: Call) => this.onCallChanged(call),
     };
@@ -500,6 +522,12 @@ export class Phone {
       }, EXTENSION_DELAY_MS);
     };
     call.session.stateChange.addListener(listener);
+  }
+
+  private captureMicrophone(constraints: MediaStreamConstraints): Promise<MediaStream> {
+    return this.options.captureMicrophone
+      ? this.options.captureMicrophone(constraints)
+      : navigator.mediaDevices.getUserMedia(constraints);
   }
 
   private mediaConstraints(): MediaStreamConstraints {
