@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '@/utils/i18n';
 import { request } from '@/utils/messages';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
@@ -6,6 +6,7 @@ import { CallSettings } from './CallSettings';
 import { ConnectionSettings } from './ConnectionSettings';
 import { DialPlanEditor } from './DialPlanEditor';
 import { EnabledSites } from './EnabledSites';
+import { MicrophonePermission } from './MicrophonePermission';
 import type { SettingsStore } from '@/utils/options/settings-store';
 
 /** Settings and microphone set-up, in a tab of its own. */
@@ -25,32 +26,8 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
 
       <section id="microphone" class="card" aria-labelledby="microphone-title">
         <h2 id="microphone-title">{t('microphoneTitle')}</h2>
-        <p>{t('microphoneWhy')}</p>
-        <p class="mic-state" data-testid="microphone-state" data-state={mic.state()} role="status">
-          <Switch>
-            <Match when={mic.state() === 'granted'}>{t('microphoneGranted')}</Match>
-            <Match when={mic.state() === 'denied'}>{t('microphoneDenied')}</Match>
-            <Match when={mic.state() === 'unavailable'}>{t('microphoneUnavailable')}</Match>
-            <Match when={mic.state() === 'once'}>{t('microphoneOnce')}</Match>
-            <Match when={true}>{t('microphonePrompt')}</Match>
-          </Switch>
-        </p>
-        <Show when={import.meta.env.FIREFOX && mic.state() !== 'granted'}>
-          <p class="hint">{t('microphoneFirefoxRemember')}</p>
-        </Show>
-        <Show when={mic.state() !== 'granted'}>
-          <button
-            class="primary"
-            type="button"
-            disabled={mic.asking()}
-            onClick={() => void mic.ask()}
-          >
-            {t('microphoneAllow')}
-          </button>
-        </Show>
-        <Show when={mic.state() === 'denied'}>
-          <p class="hint">{t('microphoneBlockedHelp')}</p>
-        </Show>
+        <p>{t(import.meta.env.FIREFOX ? 'microphoneWhyFirefox' : 'microphoneWhy')}</p>
+        <MicrophonePermission microphone={mic} />
       </section>
 
       <Show when={props.settings.settings()}>

@@ -18,13 +18,19 @@ import {
 } from '@/utils/messages';
 import { dialTarget } from '@/utils/dial-plan/dial-target';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
-import { createPhoneHost } from '@/utils/phone-host/phone-host';
+import { createPhoneHost, microphoneConstraints } from '@/utils/phone-host/phone-host';
 import { createLocalClient, createOffscreenClient } from '@/utils/phone-host/phone-host-client';
 import { phoneConfig } from '@/utils/phone-host/phone-config';
 import { createPhoneManager } from '@/utils/phone-host/phone-manager';
 import { createTonePlayer } from '@/utils/phone-host/tones';
 import { toolbarAction } from '@/utils/toolbar-action';
 import { openMicrophoneSetupIfNeeded } from '@/utils/phone-host/microphone-setup';
+import {
+  createMicrophoneTab,
+  exposeMicrophoneRegistry,
+  MICROPHONE_PAGE_PATH,
+  type MicrophoneTab,
+} from '@/utils/phone-host/microphone-tab';
 import { createSessionService } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
 import { credentialsItem, phoneSnapshotItem } from '@/utils/session-storage';
@@ -36,10 +42,15 @@ export default defineBackground({
   // Firefox (MV2): the background page hosts the phone and must stay alive. Chrome ignores this.
   persistent: true,
   main() {
+    // Firefox: the microphone comes from a pinned extension tab (background pages may not capture).
+    const microphoneTab = import.meta.env.FIREFOX
+      ? createFirefoxMicrophoneTab(() => localHost?.microphoneGone())
+      : undefined;
     const localHost = import.meta.env.FIREFOX
       ? createPhoneHost({
           remoteAudio: document.body.appendChild(document.createElement('audio')),
           tones: createTonePlayer(),
+          captureMicrophone: microphoneTab?.capture,
           onSnapshot: (snapshot) => void onPhoneSnapshot(snapshot),
           onCallEnded: (call) => void calls.onCallEnded(call),
         })
@@ -74,14 +85,18 @@ export default defineBackground({
       startPhone: async () => {
         await phone.ensureRunning();
         await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
-        void openMicrophoneSetupIfNeeded(client).catch((error: unknown) =>
-          debugLog('microphone check', error),
-        );
+        const microphoneReady = microphoneTab
+          ? readSettings().then((settings) =>
+              microphoneTab.open({ audio: microphoneConstraints(settings.audioInputId) }),
+            )
+          : openMicrophoneSetupIfNeeded(client);
+        void microphoneReady.catch((error: unknown) => debugLog('microphone check', error));
       },
       stopPhone: async () => {
         await browser.alarms.clear(WATCHDOG_ALARM);
         await phone.stop();
         await phoneSnapshotItem.removeValue();
+        await microphoneTab?.close().catch((error: unknown) => debugLog('microphone tab', error));
       },
       onChange: (view) => {
         broadcast('session.changed', view);
@@ -238,6 +253,34 @@ async function showPhone(): Promise<void> {
   } catch {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   }
+}
+
+/** Firefox's microphone tab, pinned next to the agent's tabs. */
+function createFirefoxMicrophoneTab(onSourceGone: () => void): MicrophoneTab {
+  const microphoneTab = createMicrophoneTab({
+    openTab: async () => {
+      await browser.tabs.create({
+        url: browser.runtime.getURL(MICROPHONE_PAGE_PATH),
+        pinned: true,
+        active: false,
+      });
+    },
+    activeTab: async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    },
+    showTab: async (tabId) => {
+      const tab = await browser.tabs.update(tabId, { active: true });
+      if (tab?.windowId !== undefined)
+        await browser.windows.update(tab.windowId, { focused: true });
+    },
+    closeTab: (tabId) => browser.tabs.remove(tabId),
+    onSourceGone,
+    log: debugLog,
+  });
+  // The page finds it here through runtime.getBackgroundPage().
+  exposeMicrophoneRegistry(globalThis, microphoneTab.registry);
+  return microphoneTab;
 }
 
 function pageStatus(view: SessionView): PageStatus {

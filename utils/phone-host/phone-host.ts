@@ -12,6 +12,8 @@ export interface PhoneHostOptions {
   /** The element remote audio plays through (it lives as long as the host). */
   remoteAudio: HTMLAudioElement;
   tones: TonePlayer;
+  /** The microphone, where the host cannot capture it itself (Firefox: the microphone tab). */
+  captureMicrophone?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   log?: (level: string, category: string, message: string) => void;
 }
 
@@ -26,9 +28,19 @@ const IDLE: PhoneSnapshot = {
  * Runs the agent's `Phone` where WebRTC exists (Chrome: the offscreen document; Firefox: the
  * background page) and answers the background's phone-host requests. Keeps exactly one phone.
  */
-export function createPhoneHost(
-  options: PhoneHostOptions,
-): PhoneHostHandlers & { snapshot(): PhoneSnapshot } {
+/** The microphone a call asks for: the agent's chosen input, else the default one. */
+export function microphoneConstraints(audioInputId: string): MediaTrackConstraints | true {
+  return audioInputId ? { deviceId: { exact: audioInputId } } : true;
+}
+
+export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & {
+  snapshot(): PhoneSnapshot;
+  /**
+   * The microphone's source is going away (Firefox's microphone page closing): calls drop its
+   * tracks now, then ask for the microphone again, which brings the page back.
+   */
+  microphoneGone(): void;
+} {
   let phone: Phone | undefined;
   let sessionId: string | null = null;
   let outputId = '';
@@ -110,6 +122,14 @@ export function createPhoneHost(
 
   return {
     snapshot,
+    microphoneGone() {
+      const current = phone;
+      if (!current) return;
+      current.detachMicrophone();
+      current
+        .restoreMicrophone()
+        .catch((error: unknown) => options.log?.('warn', 'microphone', String(error)));
+    },
     'phone.start': async (config: PhoneConfig) => {
       if (phone && sessionId === config.sessionId) return { ok: true, value: snapshot() };
       try {
@@ -126,10 +146,9 @@ export function createPhoneHost(
             contactName: config.contactName,
             instanceId: config.instanceId,
             remoteAudio: options.remoteAudio,
-            audioConstraints: config.audioInputId
-              ? { deviceId: { exact: config.audioInputId } }
-              : true,
+            audioConstraints: microphoneConstraints(config.audioInputId),
             autoAnswer: config.autoAnswer,
+            captureMicrophone: options.captureMicrophone,
             log: options.log,
           },
           {
@@ -177,7 +196,7 @@ export function createPhoneHost(
     'phone.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
     'phone.stats': () => run((p) => p.stats()),
     'phone.devices': async ({ audioInputId, audioOutputId }) => {
-      await phone?.setAudioInput(audioInputId ? { deviceId: { exact: audioInputId } } : true);
+      await phone?.setAudioInput(microphoneConstraints(audioInputId));
       await setOutput(audioOutputId);
       return null;
     },

@@ -1,0 +1,22 @@
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import { MicrophonePage } from '@/components/MicrophonePage';
+import { debugLog } from '@/utils/debug-log';
+import { createMicrophoneStore } from '@/utils/options/microphone-store';
+import {
+  connectMicrophonePage,
+  type MicrophonePageConnection,
+} from '@/utils/phone-host/microphone-page';
+import '@/components/theme.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage('microphonePageTitle')}`;
+const [connection, setConnection] = createSignal<MicrophonePageConnection>();
+void connectMicrophonePage(setConnection).catch((error: unknown) => {
+  debugLog('microphone page', error);
+  setConnection({ connected: false, prepared: false, inUse: false });
+});
+render(() => {
+  const microphone = createMicrophoneStore();
+  return <MicrophonePage microphone={microphone} connection={connection()} />;
+}, document.getElementById('app')!);
