@@ -27,10 +27,10 @@ export interface FirefoxPrefsOptions {
   /** file: URL of a default-permissions file (see `defaultPermissions()`). */
   defaultPermissionsUrl?: string;
   /**
-   * Keep Firefox's real microphone policy instead of the test bypass below (default false; also
-   * UCT_FIREFOX_REAL_MIC_POLICY=1): shows that the background page is denied the microphone.
+   * Answer every microphone prompt with a one-shot "Allow" (default false: Firefox's real policy,
+   * where only a remembered grant lets a capture start without a prompt). See firefoxPrefs().
    */
-  realMicrophonePolicy?: boolean;
+  allowMicrophoneOnce?: boolean;
 }
 
 /**
@@ -56,13 +56,12 @@ export function firefoxPrefs(options: FirefoxPrefsOptions): Record<string, unkno
     'extensions.webextensions.uuids': JSON.stringify({
       [options.geckoId]: FIREFOX_EXTENSION_UUID,
     }),
-    // A fake microphone (a tone), and no permission prompt: Chromium's fake-device/UI flags.
+    // A fake microphone (a tone): Chromium's fake-device flag.
     'media.navigator.streams.fake': true,
-    // Also bypasses Firefox's rule that denies getUserMedia to extension background pages
-    // (browser/actors/WebRTCParent.sys.mjs: "Recording from background pages is considered too
-    // sensitive and will always be denied"), whatever the agent allowed. Without this pref the
-    // phone's INVITE never leaves: getUserMedia fails with NotAllowedError.
-    ...(options.realMicrophonePolicy ? {} : { 'media.navigator.permission.disabled': true }),
+    // Skips the prompt as if the agent clicked Allow without "Remember this decision": the
+    // permission stays `prompt`. It would also lift Firefox's ban on capturing in background pages
+    // (WebRTCParent.sys.mjs), so the phone's tests never set it: they must pass Firefox's real rules.
+    ...(options.allowMicrophoneOnce ? { 'media.navigator.permission.disabled': true } : {}),
     ...(options.defaultPermissionsUrl
       ? { 'permissions.manager.defaultsUrl': options.defaultPermissionsUrl }
       : {}),
@@ -107,8 +106,8 @@ export function firefoxPrefs(options: FirefoxPrefsOptions): Record<string, unkno
 export interface FirefoxExtensionBrowserOptions {
   extensionPath?: string;
   headless?: boolean;
-  /** See `FirefoxPrefsOptions.realMicrophonePolicy`. */
-  realMicrophonePolicy?: boolean;
+  /** See `FirefoxPrefsOptions.allowMicrophoneOnce`. */
+  allowMicrophoneOnce?: boolean;
   /**
    * The add-on starts with the microphone allowed, as after "Remember this decision" (default
    * true). False: no stored grant, as on first install or after a one-shot grant.
@@ -126,6 +125,10 @@ export interface FirefoxExtensionBrowser {
   openPopup(): Promise<Page>;
   /** Any extension page, e.g. 'options.html'. */
   openExtensionPage(path: string): Promise<Page>;
+  /** An extension page the add-on opened itself (e.g. 'microphone.html'), once it is there. */
+  waitForExtensionPage(path: string, timeout?: number): Promise<Page>;
+  /** How many tabs show this extension page now. */
+  countExtensionPages(path: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -165,8 +168,7 @@ export async function launchFirefoxWithExtension(
       ...firefoxPrefs({
         geckoId,
         defaultPermissionsUrl: pathToFileURL(permissionsFile).href,
-        realMicrophonePolicy:
-          options.realMicrophonePolicy ?? process.env.UCT_FIREFOX_REAL_MIC_POLICY === '1',
+        allowMicrophoneOnce: options.allowMicrophoneOnce,
       }),
       ...(debug
         ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
@@ -186,9 +188,21 @@ export async function launchFirefoxWithExtension(
     throw new Error(`Firefox refused the add-on in ${extensionPath}: ${String(error)}`);
   }
 
+  const url = (path: string) => `${origin}/${path}`;
+  /**
+   * Tabs showing this URL. Puppeteer's own `page.url()` stays about:blank for extension documents
+   * (Firefox sends no BiDi navigation events for them), so each page is asked where it is.
+   */
+  const pagesAt = async (href: string): Promise<Page[]> => {
+    const pages = await browser.pages();
+    const locations = await Promise.all(
+      pages.map((page) => page.evaluate(() => location.href).catch(() => '')),
+    );
+    return pages.filter((_, index) => locations[index] === href);
+  };
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
-    await navigateExtensionPage(page, `${origin}/${path}`);
+    await navigateExtensionPage(page, url(path));
     return page;
   };
 
@@ -198,6 +212,18 @@ export async function launchFirefoxWithExtension(
     origin,
     openPopup: () => openExtensionPage('popup.html'),
     openExtensionPage,
+    async waitForExtensionPage(path, timeout = 10_000) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const [page] = await pagesAt(url(path));
+        if (page) return page;
+        if (Date.now() > deadline) throw new Error(`No tab showed ${path} within ${timeout} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async countExtensionPages(path) {
+      return (await pagesAt(url(path))).length;
+    },
     close: cleanUp,
   };
 }
