@@ -1,7 +1,9 @@
 import { For, Show } from 'solid-js';
 import { t } from '@/utils/i18n';
 import { request } from '@/utils/messages';
+import { describeExtension } from '@/utils/options/describe-extension';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
+import { AboutSection } from './AboutSection';
 import { CallSettings } from './CallSettings';
 import { ConnectionSettings } from './ConnectionSettings';
 import { DialPlanEditor } from './DialPlanEditor';
@@ -12,6 +14,7 @@ import type { SettingsStore } from '@/utils/options/settings-store';
 /** Settings and microphone set-up, in a tab of its own. */
 export function OptionsPage(props: { microphone: MicrophoneStore; settings: SettingsStore }) {
   const mic = props.microphone;
+  const about = describeExtension();
   const inputs = () =>
     mic.devices().filter((device) => device.kind === 'audioinput' && device.deviceId);
   const outputs = () =>
@@ -123,6 +126,7 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
           </>
         )}
       </Show>
+      <AboutSection about={about} />
     </main>
   );
 }
