@@ -28,6 +28,14 @@ const VARIANTS = [
     css: '',
     toolbars: ['Chrome light', 'Chrome dark', 'Firefox light'],
   },
+  // light-<size>.png: Firefox's theme_icons `light`, the icon for dark toolbars.
+  {
+    name: 'light',
+    file: (size) => `light-${size}.png`,
+    sizes: [16, 32],
+    css: 'svg { color: #062e6f } .tile { fill: #a8c7fa }',
+    toolbars: ['Firefox dark'],
+  },
 ];
 
 // WCAG 2 non-text contrast (1.4.11): a graphic needs 3:1 against what is next to it.
