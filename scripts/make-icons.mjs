@@ -36,6 +36,14 @@ const VARIANTS = [
     css: 'svg { color: #062e6f } .tile { fill: #a8c7fa }',
     toolbars: ['Firefox dark'],
   },
+  // muted-<size>.png: logged out, or no phone line. Set at run time over any theme's icon.
+  {
+    name: 'muted',
+    file: (size) => `muted-${size}.png`,
+    sizes: [16, 32],
+    css: '.tile { fill: #8a8a8a }',
+    toolbars: Object.keys(TOOLBARS),
+  },
 ];
 
 // WCAG 2 non-text contrast (1.4.11): a graphic needs 3:1 against what is next to it.

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv, UserManifest } from 'wxt';
 import config from '@/wxt.config';
-import { LIGHT_TOOLBAR_ICON, TOOLBAR_ICON } from '@/utils/toolbar-icons';
+import {
+  LIGHT_TOOLBAR_ICON,
+  MUTED_TOOLBAR_ICON,
+  TOOLBAR_ICON,
+  toolbarIconDetails,
+} from '@/utils/toolbar-icons';
 
 // A string, not `new URL(...)`: under happy-dom the global URL is not Node's.
 const PUBLIC = join(dirname(fileURLToPath(import.meta.url)), '../../public');
@@ -68,8 +73,8 @@ describe('toolbar icon files', () => {
     expect(toolbarButton(await manifestFor('chrome')).theme_icons).toBeUndefined();
   });
 
-  it('the toolbar icons exist, at the size they say', () => {
-    for (const icon of [TOOLBAR_ICON, LIGHT_TOOLBAR_ICON]) {
+  it('the icons the badge sets exist, at the size they say', () => {
+    for (const icon of [TOOLBAR_ICON, MUTED_TOOLBAR_ICON, LIGHT_TOOLBAR_ICON]) {
       for (const [path, size] of iconFiles(icon)) expect(pngSize(path), path).toEqual([size, size]);
     }
   });
@@ -78,5 +83,20 @@ describe('toolbar icon files', () => {
     for (const size of [16, 32, 48, 96, 128]) {
       expect(pngSize(`icon/${size}.png`)).toEqual([size, size]);
     }
+  });
+});
+
+describe('toolbar icon for setIcon', () => {
+  it('is the grey one while muted, in either browser', () => {
+    expect(toolbarIconDetails(true, false)).toEqual({ path: MUTED_TOOLBAR_ICON });
+    expect(toolbarIconDetails(true, true)).toEqual({ path: MUTED_TOOLBAR_ICON });
+  });
+
+  it("is, in Firefox, a reset to the manifest's icon, which brings back its theme icons", () => {
+    expect(toolbarIconDetails(false, true)).toEqual({});
+  });
+
+  it('is, in Chrome (which rejects a reset), the blue tile', () => {
+    expect(toolbarIconDetails(false, false)).toEqual({ path: TOOLBAR_ICON });
   });
 });
