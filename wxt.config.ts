@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
+import { manifestIcon, themeIcons, TOOLBAR_ICON } from './utils/toolbar-icons';
 
 // Permissions are justified one by one in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/module-solid', '@wxt-dev/webextension-polyfill'],
   // The Firefox sources zip (for AMO review) leaves out what git ignores: test screenshots, results.
   zip: { excludeSources: ['tests/e2e/artifacts/**', 'bench/results.json', '**/*.log'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -30,7 +31,14 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // MV2 has no optional_host_permissions (WXT drops the key): origins go in optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
-    action: { default_title: '__MSG_extName__' },
+    // The toolbar button. WXT drops `action` from an MV2 build with a popup (wxt-dev/wxt#2096),
+    // so the keys go under the name each build uses.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_title: '__MSG_extName__',
+      default_icon: manifestIcon(TOOLBAR_ICON),
+      // Firefox shows `light` on dark toolbars; Chrome has no such key.
+      ...(browser === 'firefox' ? { theme_icons: themeIcons() } : {}),
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
