@@ -21,7 +21,6 @@ export function AgentCard(props: { fullName: string; extension: string; instance
         </p>
         <p class="agent-meta">
           <span data-testid="agent-extension">{t('extensionLabel', [props.extension])}</span>
-          <span aria-hidden="true"> · </span>
           <span title={t('instanceShort')}>{host()}</span>
         </p>
       </div>

@@ -28,8 +28,18 @@ export interface ChromiumArgsOptions {
    * (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS). Default: 443 (API), 8088 (ws), 8089 (wss).
    */
   publicLoopbackPorts?: number[];
+  /**
+   * The browser's UI language, default `en-US` (CONTRACT.md's names are the en strings). Two
+   * switches make it, both needed (measured with Chromium 156 headless): `--lang` picks the
+   * extension's `_locales/<lang>/messages.json` for `i18n.getMessage()`, and Playwright's `locale`
+   * (a CDP locale override) is what `i18n.getUILanguage()`, `navigator.language` and `Intl`
+   * report. `--lang` alone leaves getUILanguage() at en-US; LANGUAGE/LANG/LC_ALL change neither.
+   */
+  uiLanguage?: string;
   extraArgs?: string[];
 }
+
+export const DEFAULT_UI_LANGUAGE = 'en-US';
 
 export const DEFAULT_PUBLIC_LOOPBACK_PORTS = [443, 8088, 8089];
 
@@ -48,7 +58,7 @@ export function chromiumArgs(options: ChromiumArgsOptions = {}): string[] {
     '--disable-sync',
     '--disable-quic',
     '--no-first-run',
-    '--lang=en-US',
+    `--lang=${options.uiLanguage ?? DEFAULT_UI_LANGUAGE}`,
     `--host-resolver-rules=${options.hostResolverRules ?? 'MAP *.ucontactcloud.com 127.0.0.1'}`,
     // The rig's servers use a self-signed certificate (tests/rig/certs.ts).
     '--ignore-certificate-errors',
@@ -122,7 +132,7 @@ export async function launchBrowserWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    locale: 'en-US',
+    locale: options.uiLanguage ?? DEFAULT_UI_LANGUAGE,
     args: chromiumArgs({ ...options, extensionPath }),
   });
   const timeoutMs = options.serviceWorkerTimeoutMs ?? 10_000;
