@@ -34,7 +34,11 @@ export function MicrophonePage(props: {
             when={props.connection?.connected !== false}
             fallback={t('microphonePageNotConnected')}
           >
-            {inUse() ? t('microphonePageInUse') : t('microphonePageIdle')}
+            {inUse()
+              ? t('microphonePageInUse')
+              : props.connection?.prepared
+                ? t('microphonePageIdle')
+                : t('microphonePagePreparing')}
           </Show>
         </p>
         <MicrophonePermission microphone={props.microphone} />

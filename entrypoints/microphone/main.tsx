@@ -12,11 +12,16 @@ import '@/components/theme.css';
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage('microphonePageTitle')}`;
 const [connection, setConnection] = createSignal<MicrophonePageConnection>();
-void connectMicrophonePage(setConnection).catch((error: unknown) => {
+const connected = connectMicrophonePage(setConnection).catch((error: unknown) => {
   debugLog('microphone page', error);
   setConnection({ connected: false, prepared: false, inUse: false });
+  return undefined;
 });
 render(() => {
-  const microphone = createMicrophoneStore();
+  // "Allow microphone" here captures for the phone and keeps it (see microphone-page.ts).
+  const microphone = createMicrophoneStore(async () => {
+    const page = await connected;
+    if (page) await page.prepare();
+  });
   return <MicrophonePage microphone={microphone} connection={connection()} />;
 }, document.getElementById('app')!);

@@ -8,7 +8,17 @@ export type MicrophoneState = PermissionState | 'once' | 'unsupported' | 'unavai
  * offscreen document and the popup cannot show the browser's prompt; the grant then applies to
  * every extension page, the phone host included.
  */
-export function createMicrophoneStore() {
+/** Shows the browser's prompt; the stream is closed at once, only the grant matters. */
+async function askOnce(): Promise<void> {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  stream.getTracks().forEach((track) => track.stop());
+}
+
+/**
+ * @param request What "Allow microphone" does: by default a capture closed at once; Firefox's
+ *   microphone page keeps its capture instead.
+ */
+export function createMicrophoneStore(request: () => Promise<void> = askOnce) {
   const [state, setState] = createSignal<MicrophoneState>('prompt');
   const [devices, setDevices] = createSignal<MediaDeviceInfo[]>([]);
   const [asking, setAsking] = createSignal(false);
@@ -35,12 +45,10 @@ export function createMicrophoneStore() {
   navigator.mediaDevices?.addEventListener('devicechange', onDeviceChange);
   onCleanup(() => navigator.mediaDevices?.removeEventListener('devicechange', onDeviceChange));
 
-  /** Shows the browser's prompt; the stream is closed at once, only the grant matters. */
   async function ask(): Promise<void> {
     setAsking(true);
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-      stream.getTracks().forEach((track) => track.stop());
+      await request();
       // Firefox's one-shot grant leaves the permission at `prompt`: it held for this page only,
       // never for the phone host.
       const status = await navigator.permissions

@@ -17,15 +17,30 @@ export interface MicrophonePageConnection {
  * keeps one capture, muted, for the session. Calls get clones of it; Firefox lets a page clone
  * from the background, while a new capture waits until the tab is in front.
  */
+export interface MicrophonePageHandle {
+  /** Captures (again) for what the phone last asked: the page's "Allow microphone". */
+  prepare(): Promise<void>;
+  disconnect(): void;
+}
+
 export async function connectMicrophonePage(
   onChange: (connection: MicrophonePageConnection) => void,
-): Promise<() => void> {
+): Promise<MicrophonePageHandle> {
   const registry = findMicrophoneRegistry(await browser.runtime.getBackgroundPage());
   const tab = await browser.tabs.getCurrent();
   if (!registry || tab?.id === undefined) {
     onChange({ connected: false, prepared: false, inUse: false });
-    return () => undefined;
+    return {
+      prepare: async () => {
+        await navigator.mediaDevices.getUserMedia({ audio: true }).then((stream) => {
+          for (const track of stream.getTracks()) track.stop();
+        });
+      },
+      disconnect: () => undefined,
+    };
   }
+  /** What the phone last asked for (its device choice). */
+  let wanted: MediaStreamConstraints = { audio: true, video: false };
 
   let kept: { key: string; track: MediaStreamTrack } | undefined;
   let preparing: { key: string; done: Promise<MediaStreamTrack> } | undefined;
@@ -50,6 +65,7 @@ export async function connectMicrophonePage(
     kept?.key === JSON.stringify(constraints.audio ?? true) && kept.track.readyState === 'live';
 
   async function prepare(constraints: MediaStreamConstraints): Promise<MediaStreamTrack> {
+    wanted = constraints;
     const key = JSON.stringify(constraints.audio ?? true);
     if (kept && isPrepared(constraints)) return kept.track;
     if (preparing?.key !== key) {
@@ -103,9 +119,14 @@ export async function connectMicrophonePage(
   const leave = () => registry.unregister(source);
   addEventListener('pagehide', leave);
   report();
-  return () => {
-    removeEventListener('pagehide', leave);
-    if (poll !== undefined) clearInterval(poll);
-    leave();
+  return {
+    async prepare() {
+      await prepare(wanted);
+    },
+    disconnect() {
+      removeEventListener('pagehide', leave);
+      if (poll !== undefined) clearInterval(poll);
+      leave();
+    },
   };
 }
