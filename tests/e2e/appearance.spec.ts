@@ -166,57 +166,54 @@ describe('appearance of the popup and the options page', () => {
       await page.close();
     });
 
-    it.runIf(language === 'en')(
-      'works from the keyboard with a visible focus: the login form in order, Enter logs in, the dial pad',
-      async () => {
-        const { popup, ui } = await loggedOutPopup(m);
-        const page = popup.page;
-        // It opens ready to type: the first empty field has the focus (earlier tests left the
-        // instance and agent filled in).
-        const fields = [ui.instance, ui.agent, ui.password];
-        const empty = await Promise.all(fields.map(async (f) => (await f.inputValue()) === ''));
-        expect(await isFocused(fields[empty.indexOf(true)]!)).toBe(true);
-        for (const colorScheme of SCHEMES) {
-          await page.emulateMedia({ colorScheme });
-          await fromTheTop(page);
-          await expectTabOrder(page, [
-            ui.instance,
-            ui.agent,
-            ui.password,
-            ui.advanced,
-            ui.loginButton,
-          ]);
-        }
-
-        // Typed, not filled: the same path a keyboard user takes, ending with Enter on Log in.
+    it('works from the keyboard with a visible focus: the login form in order, Enter logs in, the dial pad', async () => {
+      const { popup, ui } = await loggedOutPopup(m);
+      const page = popup.page;
+      // It opens ready to type: the first empty field has the focus (earlier tests left the
+      // instance and agent filled in).
+      const fields = [ui.instance, ui.agent, ui.password];
+      const empty = await Promise.all(fields.map(async (f) => (await f.inputValue()) === ''));
+      expect(await isFocused(fields[empty.indexOf(true)]!)).toBe(true);
+      for (const colorScheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme });
         await fromTheTop(page);
-        await page.keyboard.press('Tab');
-        await page.keyboard.type(INSTANCE);
-        await page.keyboard.press('Tab');
-        await page.keyboard.type(MARIA.agent);
-        await page.keyboard.press('Tab');
-        await page.keyboard.type(MARIA.password);
-        await page.keyboard.press('Tab');
-        await page.keyboard.press('Tab');
-        await expect.poll(() => isFocused(ui.loginButton)).toBe(true);
-        await page.keyboard.press('Enter');
-        await popup.waitForSipState('registered');
+        await expectTabOrder(page, [
+          ui.instance,
+          ui.agent,
+          ui.password,
+          ui.advanced,
+          ui.loginButton,
+        ]);
+      }
 
-        // The dial pad: Tab reaches Number, typing enables Call, and Tab reaches Call.
-        await fromTheTop(page);
-        await tabUntil(page, ui.number);
-        await page.keyboard.type('2000');
-        await page.keyboard.press('Tab');
-        await expect.poll(() => isFocused(ui.callButton)).toBe(true);
-        expect(await ui.callButton.isEnabled()).toBe(true);
-        await expectVisibleFocus(page, 'Call');
-        await page.emulateMedia({ colorScheme: null });
+      // Typed, not filled: the same path a keyboard user takes, ending with Enter on Log in.
+      await fromTheTop(page);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(INSTANCE);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(MARIA.agent);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(MARIA.password);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => isFocused(ui.loginButton)).toBe(true);
+      await page.keyboard.press('Enter');
+      await popup.waitForSipState('registered');
 
-        await ui.logoutButton.click();
-        await ui.loginButton.waitFor();
-        await page.close();
-      },
-    );
+      // The dial pad: Tab reaches Number, typing enables Call, and Tab reaches Call.
+      await fromTheTop(page);
+      await tabUntil(page, ui.number);
+      await page.keyboard.type('2000');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => isFocused(ui.callButton)).toBe(true);
+      expect(await ui.callButton.isEnabled()).toBe(true);
+      await expectVisibleFocus(page, 'Call');
+      await page.emulateMedia({ colorScheme: null });
+
+      await ui.logoutButton.click();
+      await ui.loginButton.waitFor();
+      await page.close();
+    });
   });
 });
 
