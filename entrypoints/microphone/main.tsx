@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { MicrophonePage } from '@/components/MicrophonePage';
 import { debugLog } from '@/utils/debug-log';
-import { createMicrophoneStore } from '@/utils/options/microphone-store';
+import { askMicrophoneOnce, createMicrophoneStore } from '@/utils/options/microphone-store';
 import {
   connectMicrophonePage,
   type MicrophonePageConnection,
@@ -21,7 +21,7 @@ render(() => {
   // "Allow microphone" here captures for the phone and keeps it (see microphone-page.ts).
   const microphone = createMicrophoneStore(async () => {
     const page = await connected;
-    if (page) await page.prepare();
+    await (page ? page.prepare() : askMicrophoneOnce());
   });
   return <MicrophonePage microphone={microphone} connection={connection()} />;
 }, document.getElementById('app')!);

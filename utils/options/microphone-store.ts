@@ -9,7 +9,7 @@ export type MicrophoneState = PermissionState | 'once' | 'unsupported' | 'unavai
  * every extension page, the phone host included.
  */
 /** Shows the browser's prompt; the stream is closed at once, only the grant matters. */
-async function askOnce(): Promise<void> {
+export async function askMicrophoneOnce(): Promise<void> {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
   stream.getTracks().forEach((track) => track.stop());
 }
@@ -18,7 +18,7 @@ async function askOnce(): Promise<void> {
  * @param request What "Allow microphone" does: by default a capture closed at once; Firefox's
  *   microphone page keeps its capture instead.
  */
-export function createMicrophoneStore(request: () => Promise<void> = askOnce) {
+export function createMicrophoneStore(request: () => Promise<void> = askMicrophoneOnce) {
   const [state, setState] = createSignal<MicrophoneState>('prompt');
   const [devices, setDevices] = createSignal<MediaDeviceInfo[]>([]);
   const [asking, setAsking] = createSignal(false);

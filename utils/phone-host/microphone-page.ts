@@ -23,21 +23,15 @@ export interface MicrophonePageHandle {
   disconnect(): void;
 }
 
+/** Undefined when there is no phone to serve (the page opened by hand, say). */
 export async function connectMicrophonePage(
   onChange: (connection: MicrophonePageConnection) => void,
-): Promise<MicrophonePageHandle> {
+): Promise<MicrophonePageHandle | undefined> {
   const registry = findMicrophoneRegistry(await browser.runtime.getBackgroundPage());
   const tab = await browser.tabs.getCurrent();
   if (!registry || tab?.id === undefined) {
     onChange({ connected: false, prepared: false, inUse: false });
-    return {
-      prepare: async () => {
-        await navigator.mediaDevices.getUserMedia({ audio: true }).then((stream) => {
-          for (const track of stream.getTracks()) track.stop();
-        });
-      },
-      disconnect: () => undefined,
-    };
+    return undefined;
   }
   /** What the phone last asked for (its device choice). */
   let wanted: MediaStreamConstraints = { audio: true, video: false };
@@ -91,16 +85,6 @@ export async function connectMicrophonePage(
 
   const source: MicrophoneSource = {
     tabId: tab.id,
-    async permission() {
-      try {
-        const status = await navigator.permissions.query({
-          name: 'microphone' as PermissionName,
-        });
-        return status.state;
-      } catch {
-        return 'unsupported';
-      }
-    },
     isPrepared,
     async prepare(constraints) {
       await prepare(constraints);

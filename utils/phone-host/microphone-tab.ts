@@ -15,8 +15,10 @@ export const MICROPHONE_PAGE_PATH = '/microphone.html';
 export interface MicrophoneSource {
   /** The tab the page lives in. */
   readonly tabId: number;
-  permission(): Promise<PermissionState | 'unsupported'>;
-  /** True when the page holds a capture for these constraints: a clone needs no focus. */
+  /**
+   * True when the page holds a capture for these constraints: a clone needs no focus and no
+   * prompt (a one-shot grant included). Otherwise the tab must be in front.
+   */
   isPrepared(constraints: MediaStreamConstraints): boolean;
   /** Captures for these constraints and keeps it (waits until the tab is in front). */
   prepare(constraints: MediaStreamConstraints): Promise<void>;
@@ -118,7 +120,7 @@ export function createMicrophoneTab(options: MicrophoneTabOptions) {
 
   /**
    * Runs a step in the page, first bringing its tab to the front when Firefox needs that (a new
-   * capture, or a prompt), and afterwards going back to the tab the agent was on.
+   * capture, perhaps with a prompt), and afterwards going back to the tab the agent was on.
    */
   async function inPage<T>(
     constraints: MediaStreamConstraints,
@@ -126,7 +128,7 @@ export function createMicrophoneTab(options: MicrophoneTabOptions) {
   ): Promise<T> {
     const from = await page();
     try {
-      const quiet = from.isPrepared(constraints) && (await from.permission()) === 'granted';
+      const quiet = from.isPrepared(constraints);
       const previous = quiet ? undefined : await options.activeTab();
       if (!quiet) await options.showTab(from.tabId);
       const result = await withTimeout(step(from), captureTimeoutMs);

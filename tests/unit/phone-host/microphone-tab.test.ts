@@ -12,12 +12,11 @@ const AUDIO: MediaStreamConstraints = { audio: true, video: false };
 const AGENT_TAB = 7;
 
 /** A microphone page as the background sees it, with its calls recorded. */
-function fakePage(tabId: number, init: { prepared?: boolean; permission?: PermissionState } = {}) {
+function fakePage(tabId: number, init: { prepared?: boolean } = {}) {
   let prepared = init.prepared ?? true;
   const stream = { id: `stream-of-${tabId}` } as unknown as MediaStream;
   const page = {
     tabId,
-    permission: vi.fn(async () => init.permission ?? 'granted'),
     isPrepared: vi.fn(() => prepared),
     prepare: vi.fn(async () => {
       prepared = true;
@@ -67,7 +66,7 @@ describe('Firefox microphone tab', () => {
     tab.registry.register(page);
     expect(await capturing).toBe(page.stream);
     expect(page.capture).toHaveBeenCalledWith(AUDIO);
-    // Prepared and remembered: the agent's tab stays in front.
+    // A kept capture (a remembered grant or a one-shot one): the agent's tab stays in front.
     expect(shown).toEqual([]);
   });
 
@@ -90,9 +89,9 @@ describe('Firefox microphone tab', () => {
     expect(shown).toEqual([3, AGENT_TAB]);
   });
 
-  it('brings the page to the front while Firefox has to ask (grant not remembered)', async () => {
+  it('at login shows the page while it captures (and Firefox may ask), then goes back', async () => {
     const { tab, shown } = setUp();
-    tab.registry.register(fakePage(3, { permission: 'prompt' }));
+    tab.registry.register(fakePage(3, { prepared: false }));
     await tab.open(AUDIO);
     expect(shown).toEqual([3, AGENT_TAB]);
   });
@@ -131,7 +130,7 @@ describe('Firefox microphone tab', () => {
 
   it('gives up on an unanswered prompt after the capture timeout', async () => {
     const { tab } = setUp();
-    const page = fakePage(3, { permission: 'prompt' });
+    const page = fakePage(3, { prepared: false });
     page.capture.mockReturnValueOnce(new Promise<MediaStream>(() => undefined));
     tab.registry.register(page);
     const capturing = tab.capture(AUDIO);
