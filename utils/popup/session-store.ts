@@ -6,14 +6,17 @@ import {
   type BackgroundRequests,
   type LoginRequest,
   type RequestType,
+  type Result,
   type SessionView,
 } from '../messages';
 import { parseInstance } from '../ucontact/instance';
 
+type SessionChange = 'login' | 'logout';
+
 /** The popup's view of the session: loads it, follows broadcasts, runs log in / log out. */
 export function createSessionStore() {
   const [session, setSession] = createSignal<SessionView>();
-  const [busy, setBusy] = createSignal<'login' | 'logout'>();
+  const [busy, setBusy] = createSignal<SessionChange>();
   const [error, setError] = createSignal<ErrorInfo>();
 
   onCleanup(onEvent('session.changed', setSession));
@@ -21,12 +24,15 @@ export function createSessionStore() {
     setError(toErrorInfo(cause)),
   );
 
-  async function login(input: LoginRequest): Promise<void> {
+  /** Log in or out: busy meanwhile, the new session or the reason shown after. */
+  async function changeSession(
+    change: SessionChange,
+    run: () => Promise<Result<SessionView>>,
+  ): Promise<void> {
     setError(undefined);
-    setBusy('login');
+    setBusy(change);
     try {
-      await ensureInstancePermission(input.instance);
-      const reply = await request('session.login', input);
+      const reply = await run();
       if (reply.ok) setSession(reply.value);
       else setError(reply.error);
     } catch (cause) {
@@ -36,19 +42,13 @@ export function createSessionStore() {
     }
   }
 
-  async function logout(): Promise<void> {
-    setError(undefined);
-    setBusy('logout');
-    try {
-      const reply = await request('session.logout', null);
-      if (reply.ok) setSession(reply.value);
-      else setError(reply.error);
-    } catch (cause) {
-      setError(toErrorInfo(cause));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+  const login = (input: LoginRequest) =>
+    changeSession('login', async () => {
+      await ensureInstancePermission(input.instance);
+      return request('session.login', input);
+    });
+
+  const logout = () => changeSession('logout', () => request('session.logout', null));
 
   /** Runs a call command; its failure is shown, never swallowed. */
   async function callCommand<
