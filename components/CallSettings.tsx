@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
-import { SCREEN_POP_PRESETS } from '@/utils/calls/screen-pop';
+import { SCREEN_POP_PRESETS } from '@/utils/settings/screen-pop';
 import { t } from '@/utils/i18n';
-import type { Settings } from '@/utils/storage';
+import type { Settings } from '@/utils/settings/settings';
 import { ManagedNote } from './ManagedNote';
 
 /** How calls are handled: auto-answer, transfer, screen-pop, sounds, default country. */

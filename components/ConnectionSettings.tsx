@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import type { Settings } from '@/utils/storage';
+import type { Settings } from '@/utils/settings/settings';
 import { ManagedNote } from './ManagedNote';
 
 /** Where the agent logs in: the instance and the SIP server override (used at the next login). */

@@ -34,7 +34,8 @@ import {
 import { createSessionService } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
 import { credentialsItem, phoneSnapshotItem } from '@/utils/session-storage';
-import { agentItem, readSettings, settingsItem } from '@/utils/storage';
+import { agentItem } from '@/utils/storage';
+import { readSettings, settingsItem } from '@/utils/settings/read-settings';
 
 const WATCHDOG_ALARM = 'phone-watchdog';
 

@@ -1,4 +1,4 @@
-import { readSettings, settingsItem } from './storage';
+import { readSettings, settingsItem } from './settings/read-settings';
 
 let enabled = false;
 void readSettings().then((settings) => (enabled = settings.debug));

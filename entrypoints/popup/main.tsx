@@ -5,7 +5,8 @@ import { dialTarget } from '@/utils/dial-plan/dial-target';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
-import { historyItem, readSettings } from '@/utils/storage';
+import { historyItem } from '@/utils/storage';
+import { readSettings } from '@/utils/settings/read-settings';
 import { createSignal } from 'solid-js';
 import '@/components/theme.css';
 

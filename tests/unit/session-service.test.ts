@@ -4,7 +4,8 @@ import type { LoginRequest, SessionView } from '@/utils/messages';
 import { createSessionService, type SessionServiceOptions } from '@/utils/session/session-service';
 import type { PhoneSnapshot } from '@/utils/sip/phone-state';
 import { credentialsItem } from '@/utils/session-storage';
-import { agentItem, settingsItem } from '@/utils/storage';
+import { agentItem } from '@/utils/storage';
+import { settingsItem } from '@/utils/settings/read-settings';
 import { GOOD_REPLY, replyBody } from './helpers/agent-login-reply';
 import {
   formOf,

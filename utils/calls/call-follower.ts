@@ -1,8 +1,8 @@
 import type { CallView, PhoneSnapshot } from '../sip/phone-state';
-import type { Settings } from '../storage';
+import type { Settings } from '../settings/settings';
 import { recordCall } from './call-history';
 import { createCallNotifications } from './call-notifications';
-import { screenPopUrl } from './screen-pop';
+import { screenPopUrl } from '../settings/screen-pop';
 
 export interface CallFollowerOptions {
   answer(callId: string): void;

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { DialRequest } from '../messages';
 import { resolveDefaultCountry } from '../phone-numbers/default-country';
-import { readSettings } from '../storage';
+import { readSettings } from '../settings/read-settings';
 import { numberInSelection } from './selection-number';
 
 const MENU_ID = 'call-selection';

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import { parseSiteOrigin } from './site-origin';
-import { readSettings, updateSettings } from '../storage';
+import { parseSiteOrigin } from '../settings/site-origin';
+import { readSettings, updateSettings } from '../settings/read-settings';
 import { isDeclaredCrmUrl } from './registry';
 import {
   CRM_CONTENT_SCRIPT_FILE,

@@ -1,5 +1,5 @@
 import type { DialPlanRules } from '../dial-plan/dial-plan-rules';
-import { readSettings, settingsItem } from '../storage';
+import { readSettings, settingsItem } from '../settings/read-settings';
 
 /** The settings that change what a CRM page shows: what numbers mean, and how they are dialled. */
 export interface PageSettings {

@@ -1,6 +1,5 @@
-import type { Settings } from '../storage';
 import { applyDialPlan } from './dial-plan';
-import { parseDialPlan, type DialPlan } from './dial-plan-rules';
+import { parseDialPlan, type DialPlan, type DialPlanRules } from './dial-plan-rules';
 
 let cached: { rules: string; plan: DialPlan } | undefined;
 
@@ -9,7 +8,7 @@ let cached: { rules: string; plan: DialPlan } | undefined;
  * plan, when one is set. The plan is parsed once per change; an invalid plan throws (it is never
  * half-applied), and the options page refuses to save one.
  */
-export function dialTarget(dial: string, settings: Pick<Settings, 'dialPlan'>): string {
+export function dialTarget(dial: string, settings: { dialPlan: DialPlanRules | null }): string {
   if (!settings.dialPlan) return dial;
   const rules = JSON.stringify(settings.dialPlan);
   if (cached?.rules !== rules) cached = { rules, plan: parseDialPlan(settings.dialPlan) };

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup } from 'solid-js';
 import type { ManagedProblem } from '../settings/resolve-settings';
-import { readResolvedSettings, settingsItem, updateSettings, type Settings } from '../storage';
+import { readResolvedSettings, settingsItem, updateSettings } from '../settings/read-settings';
+import { type Settings } from '../settings/settings';
 
 /**
  * The settings as the options page shows and edits them, with what an administrator locked and

@@ -1,7 +1,8 @@
 import type { PhoneConfig } from '../messages';
-import { defaultSipServer } from '../session/sip-server';
+import { defaultSipServer } from '../sip/sip-server';
 import type { Credentials } from '../session-storage';
-import type { AgentInfo, Settings } from '../storage';
+import type { AgentInfo } from '../storage';
+import type { Settings } from '../settings/settings';
 
 /** What the phone host needs, from what the session stored. */
 export function phoneConfig(

@@ -3,7 +3,7 @@ import { isDeclaredCrmUrl } from '../crm/registry';
 import { siteMatchPattern } from '../crm/site-scripts';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import { request } from '../messages';
-import { readSettings } from '../storage';
+import { readSettings } from '../settings/read-settings';
 
 /**
  * The tab the popup was opened over, when click-to-call could be turned on there: an ordinary web

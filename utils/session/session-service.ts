@@ -2,13 +2,14 @@ import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { LoginRequest, Result, SessionView } from '../messages';
 import type { PhoneSnapshot } from '../sip/phone-state';
 import { credentialsItem } from '../session-storage';
-import { agentItem, readResolvedSettings, updateSettings, type AgentInfo } from '../storage';
+import { agentItem, type AgentInfo } from '../storage';
+import { readResolvedSettings, updateSettings } from '../settings/read-settings';
 import { agentLogin } from '../ucontact/agent-login';
 import { agentLogoff } from '../ucontact/agent-logoff';
 import { parseInstance } from '../ucontact/instance';
 import type { RequestOptions } from '../ucontact/request';
 import { sipCredential } from './sip-credential';
-import { parseSipServer } from './sip-server';
+import { parseSipServer } from '../sip/sip-server';
 
 export interface SessionServiceOptions {
   /** Whether the extension may talk to a self-hosted instance origin (optional host permission). */

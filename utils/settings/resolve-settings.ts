@@ -1,13 +1,6 @@
-import { screenPopUrl } from '../calls/screen-pop';
-import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules';
 import { AppError, type ErrorInfo } from '../errors';
-import { isSupportedCountry } from '../phone-numbers/libphonenumber';
-import { parseSipServer } from '../session/sip-server';
-import { parseSiteOrigin } from '../crm/site-origin';
-import type { Settings } from '../storage';
-import { parseInstance } from '../ucontact/instance';
-
-export type { Settings };
+import { isManagedSettingKey, MANAGED_SETTINGS, type ManagedSettingKey } from './setting-checks';
+import type { Settings } from './settings';
 
 /** Where a resolved value came from, strongest first. */
 export type SettingSource = 'managed-locked' | 'user' | 'managed-default' | 'built-in';
@@ -35,58 +28,6 @@ export interface ResolvedSettings {
   sources: Record<keyof Settings, SettingSource>;
   problems: ManagedProblem[];
 }
-
-type Validator<K extends keyof Settings> = (value: unknown) => Settings[K];
-
-/**
- * The settings an administrator can set, each with the check its policy value must pass (Chrome
- * drops values that break `managed_schema.json`; Firefox passes policies.json through unchecked).
- * A validator returns the value to use or throws an `AppError`.
- */
-const MANAGED_SETTINGS: { [K in ManagedSettingKey]: Validator<K> } = {
-  instance: (value) => {
-    const text = string(value).trim();
-    if (text) parseInstance(text);
-    return text;
-  },
-  sipServer: (value) => parseSipServer(string(value)),
-  defaultCountry: (value) => {
-    const country = string(value).trim().toUpperCase();
-    if (country && !isSupportedCountry(country)) throw invalid();
-    return country;
-  },
-  autoAnswer: (value) => {
-    if (typeof value !== 'boolean') throw invalid();
-    return value;
-  },
-  screenPop: (value) => {
-    const { when, template, ...rest } = record(value);
-    if (when !== 'never' && when !== 'ring' && when !== 'answer') throw invalid();
-    const url = string(template).trim();
-    if (Object.keys(rest).length) throw invalid();
-    // A template must open an http(s) URL with the number in it; only `never` may go without.
-    if ((url || when !== 'never') && !screenPopUrl(url, '0')) throw invalid();
-    return { when, template: url };
-  },
-  enabledSites: (value) => {
-    if (!Array.isArray(value)) throw invalid();
-    return [...new Set(value.map(webOrigin))];
-  },
-  dialPlan: (value) => {
-    if (value === null) return null;
-    parseDialPlan(value);
-    return value as DialPlanRules;
-  },
-};
-
-export type ManagedSettingKey =
-  | 'instance'
-  | 'sipServer'
-  | 'defaultCountry'
-  | 'autoAnswer'
-  | 'screenPop'
-  | 'enabledSites'
-  | 'dialPlan';
 
 /** The settings `managed_schema.json` declares, in its order. */
 export const MANAGED_SETTING_KEYS = Object.keys(MANAGED_SETTINGS) as ManagedSettingKey[];
@@ -158,13 +99,9 @@ export function resolveSettings({
   }
 }
 
-function isManagedSettingKey(key: string): key is ManagedSettingKey {
-  return Object.hasOwn(MANAGED_SETTINGS, key);
-}
-
 function lockedNames(value: unknown, problems: ManagedProblem[]): string[] {
   if (Array.isArray(value) && value.every((name) => typeof name === 'string')) return value;
-  problems.push(invalidSetting(LOCKED_SETTINGS_KEY, invalid()));
+  problems.push(invalidSetting(LOCKED_SETTINGS_KEY, new AppError('managedSettingInvalid')));
   return [];
 }
 
@@ -180,24 +117,4 @@ function invalidSetting(setting: string, error: unknown): ManagedProblem {
   if (error instanceof AppError && error.key !== 'managedSettingInvalid')
     problem.detail = error.toInfo();
   return problem;
-}
-
-/** A value of the wrong type or shape; the problem's message says which setting. */
-function invalid(): AppError {
-  return new AppError('managedSettingInvalid');
-}
-
-function string(value: unknown): string {
-  if (typeof value !== 'string') throw invalid();
-  return value;
-}
-
-function record(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
-  return value as Record<string, unknown>;
-}
-
-/** An enabled site as the content-script registration needs it: an http(s) origin. */
-function webOrigin(value: unknown): string {
-  return parseSiteOrigin(string(value));
 }

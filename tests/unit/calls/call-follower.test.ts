@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createCallFollower } from '@/utils/calls/call-follower';
 import type { CallView, PhoneSnapshot } from '@/utils/sip/phone-state';
-import { historyItem, DEFAULT_SETTINGS, type Settings } from '@/utils/storage';
+import { historyItem } from '@/utils/storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { incoming, outgoing, shownNotifications, useEnglishMessages } from './helpers/call-views';
 
 const TEMPLATE = 'https://acme.example/search?q={number}';

@@ -8,7 +8,7 @@ import {
   resolveSettings,
   splitManagedStorage,
 } from '@/utils/settings/resolve-settings';
-import { DEFAULT_SETTINGS } from '@/utils/storage';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 // A string, not `new URL(...)`: under happy-dom the global URL is not Node's.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -4,10 +4,10 @@ import {
   resolveSettings,
   splitManagedStorage,
   type ManagedSettings,
-  type Settings,
   type SettingSource,
 } from '@/utils/settings/resolve-settings';
-import { DEFAULT_SETTINGS } from '@/utils/storage';
+import { type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 const builtIn: Settings = { ...DEFAULT_SETTINGS };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCREEN_POP_PRESETS, screenPopUrl } from '@/utils/calls/screen-pop';
+import { SCREEN_POP_PRESETS, screenPopUrl } from '@/utils/settings/screen-pop';
 
 describe('screenPopUrl', () => {
   it('puts the caller number, URL-encoded, where {number} is', () => {
