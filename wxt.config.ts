@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { manifestIcon, themeIcons, TOOLBAR_ICON } from './utils/toolbar-icons';
+import { manifestIcon, themeIcons, TOOLBAR_ICON } from './utils/background/toolbar-icons';
 
 // Permissions are justified one by one in README.md ("Permissions").
 export default defineConfig({

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t } from '@/utils/i18n';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
-import type { MicrophonePageConnection } from '@/utils/phone-host/microphone-page';
+import type { MicrophonePageConnection } from '@/utils/microphone-page/microphone-page';
 import { MicrophonePermission } from './MicrophonePermission';
 
 /**

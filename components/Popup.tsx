@@ -67,7 +67,7 @@ export function Popup(props: {
                       void store.callCommand('call.hold', { held, callId: call().id })
                     }
                     onDigit={(digits) => void store.callCommand('call.dtmf', { digits })}
-                    onTransfer={(target) => store.callCommand('call.transfer', { target })}
+                    onTransfer={(target) => store.transfer(target)}
                   />
                 )}
               </Show>

@@ -1,4 +1,6 @@
 import type { ErrorInfo } from './errors';
+import type { PhoneSettings } from './settings/settings';
+import type { PhoneAccount } from './sip/phone-options';
 import type {
   AudioStats,
   CallView,
@@ -69,22 +71,45 @@ export interface PageStatus {
   inCall: boolean;
 }
 
-/** Requests the background answers. */
-export interface BackgroundRequests {
-  'session.get': { payload: null; reply: SessionView };
-  'session.login': { payload: LoginRequest; reply: Result<SessionView> };
-  'session.logout': { payload: null; reply: Result<SessionView> };
-  'page.status': { payload: null; reply: PageStatus };
-  'call.dial': { payload: DialRequest; reply: Result<null> };
+/**
+ * Commands for a call, declared once: the popup sends them to the background, which forwards them
+ * to the phone host unchanged, and the phone host's handlers implement exactly these.
+ */
+export interface CallCommands {
   'call.answer': { payload: CallTarget; reply: Result<null> };
   'call.decline': { payload: CallTarget & { code?: 486 | 603 }; reply: Result<null> };
   'call.hangup': { payload: CallTarget; reply: Result<null> };
   'call.mute': { payload: { muted: boolean }; reply: Result<null> };
   'call.hold': { payload: CallTarget & { held: boolean }; reply: Result<null> };
+  /** Blind transfer to a sanitized dial string, the way the settings' transfer mode says. */
   'call.transfer': { payload: { target: string }; reply: Result<null> };
-  'history.clear': { payload: null; reply: Result<null> };
   'call.dtmf': { payload: { digits: string }; reply: Result<null> };
   'call.stats': { payload: null; reply: Result<AudioStats | null> };
+}
+
+export type CallCommandType = keyof CallCommands;
+
+/** The call commands by name, for code that forwards them (the compiler holds it complete). */
+export const CALL_COMMANDS = Object.keys({
+  'call.answer': true,
+  'call.decline': true,
+  'call.hangup': true,
+  'call.mute': true,
+  'call.hold': true,
+  'call.transfer': true,
+  'call.dtmf': true,
+  'call.stats': true,
+} satisfies Record<CallCommandType, true>) as CallCommandType[];
+
+/** Requests the background answers: its own, and the call commands it forwards. */
+export interface BackgroundRequests extends CallCommands {
+  'session.get': { payload: null; reply: SessionView };
+  'session.login': { payload: LoginRequest; reply: Result<SessionView> };
+  'session.logout': { payload: null; reply: Result<SessionView> };
+  'page.status': { payload: null; reply: PageStatus };
+  /** Every dial path ends here (popup, history, CRM pages): see the background's `placeCall`. */
+  'call.dial': { payload: DialRequest; reply: Result<null> };
+  'history.clear': { payload: null; reply: Result<null> };
   'sites.enable': { payload: { origin: string; tabId?: number }; reply: Result<string[]> };
   'sites.disable': { payload: { origin: string }; reply: Result<string[]> };
 }
@@ -92,66 +117,36 @@ export interface BackgroundRequests {
 export type RequestType = keyof BackgroundRequests;
 
 /**
- * Who may send each request. Content scripts run inside web pages, so they may only ask for the
- * page status and to dial (after a trusted click); never log in, log out or control a call.
+ * The requests content scripts may send. They run inside web pages, so they may only ask for the
+ * page status and to dial (after a trusted click); every other request (log in or out, control a
+ * call, the call commands among them) is served only to the extension's own pages.
  */
-export const REQUEST_AUDIENCE: Record<RequestType, 'extension-pages' | 'content-scripts-too'> = {
-  'session.get': 'extension-pages',
-  'session.login': 'extension-pages',
-  'session.logout': 'extension-pages',
-  'page.status': 'content-scripts-too',
-  'call.dial': 'content-scripts-too',
-  'call.answer': 'extension-pages',
-  'call.decline': 'extension-pages',
-  'call.hangup': 'extension-pages',
-  'call.mute': 'extension-pages',
-  'call.hold': 'extension-pages',
-  'call.dtmf': 'extension-pages',
-  'call.stats': 'extension-pages',
-  'call.transfer': 'extension-pages',
-  'history.clear': 'extension-pages',
-  'sites.enable': 'extension-pages',
-  'sites.disable': 'extension-pages',
-};
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'page.status',
+  'call.dial',
+]);
 
 /** Everything the phone host needs to run the agent's phone. Only the background sends it. */
 export interface PhoneConfig {
   /** Identifies the login; a host already running this session keeps its phone. */
   sessionId: string;
-  server: string;
-  domain: string;
-  extension: string;
-  auth: { kind: 'ha1' | 'password'; value: string };
-  displayName: string;
-  iceServers: RTCIceServer[];
-  dtmfMode: string;
-  contactName: string;
-  instanceId: string;
-  audioInputId: string;
-  audioOutputId: string;
-  autoAnswer: boolean;
-  soundsMuted: boolean;
+  account: PhoneAccount;
+  settings: PhoneSettings;
 }
 
-/** Requests the phone host (Chrome: offscreen document; Firefox: background page) answers. */
-export interface PhoneHostRequests {
+/**
+ * Requests the phone host (Chrome: offscreen document; Firefox: background page) answers: the
+ * phone's lifecycle, which only the background asks for, and the call commands.
+ */
+export interface PhoneHostRequests extends CallCommands {
   'phone.start': { payload: PhoneConfig; reply: Result<PhoneSnapshot> };
   'phone.stop': { payload: null; reply: Result<PhoneSnapshot> };
   'phone.snapshot': { payload: null; reply: PhoneSnapshot };
-  'phone.online': { payload: null; reply: null };
+  /** The settings a running phone follows changed (devices, auto-answer, sounds, transfer). */
+  'phone.configure': { payload: PhoneSettings; reply: null };
+  /** A dial string the background already checked and rewrote by the dial plan. */
   'phone.dial': { payload: DialRequest; reply: Result<null> };
-  'phone.answer': { payload: CallTarget; reply: Result<null> };
-  'phone.decline': { payload: CallTarget & { code?: 486 | 603 }; reply: Result<null> };
-  'phone.hangup': { payload: CallTarget; reply: Result<null> };
-  'phone.mute': { payload: { muted: boolean }; reply: Result<null> };
-  'phone.hold': { payload: CallTarget & { held: boolean }; reply: Result<null> };
-  'phone.transfer': { payload: { target: string; mode: 'refer' | 'dtmf' }; reply: Result<null> };
-  'phone.dtmf': { payload: { digits: string }; reply: Result<null> };
-  'phone.stats': { payload: null; reply: Result<AudioStats | null> };
   'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };
-  'phone.devices': { payload: { audioInputId: string; audioOutputId: string }; reply: null };
-  /** Settings that change how calls are handled, applied to the running phone. */
-  'phone.preferences': { payload: { autoAnswer: boolean; soundsMuted: boolean }; reply: null };
 }
 
 export type PhoneHostRequestType = keyof PhoneHostRequests;
@@ -288,12 +283,12 @@ function isFromExtensionPage(sender: Sender): boolean {
   );
 }
 
-/** Serves requests in the background, each only from the senders `REQUEST_AUDIENCE` allows. */
+/** Serves requests in the background; content scripts only those in `CONTENT_SCRIPT_REQUESTS`. */
 export function handleRequests(handlers: RequestHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     if (!isRequest(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     if (sender.id !== browser.runtime.id) return undefined;
-    if (!isFromExtensionPage(sender) && REQUEST_AUDIENCE[message.type] !== 'content-scripts-too') {
+    if (!isFromExtensionPage(sender) && !CONTENT_SCRIPT_REQUESTS.has(message.type)) {
       return undefined;
     }
     const handler = handlers[message.type] as (

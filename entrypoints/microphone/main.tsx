@@ -6,7 +6,7 @@ import { askMicrophoneOnce, createMicrophoneStore } from '@/utils/options/microp
 import {
   connectMicrophonePage,
   type MicrophonePageConnection,
-} from '@/utils/phone-host/microphone-page';
+} from '@/utils/microphone-page/microphone-page';
 import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();

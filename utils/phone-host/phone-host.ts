@@ -1,5 +1,7 @@
 import { toErrorInfo } from '../errors';
 import type { PhoneConfig, PhoneHostHandlers, Result } from '../messages';
+import type { PhoneSettings } from '../settings/settings';
+import { microphoneConstraints } from '../sip/microphone-constraints';
 import { Phone } from '../sip/phone';
 import type { CallView, PhoneSnapshot } from '../sip/phone-state';
 import type { TonePlayer } from './tones';
@@ -28,11 +30,6 @@ const IDLE: PhoneSnapshot = {
  * Runs the agent's `Phone` where WebRTC exists (Chrome: the offscreen document; Firefox: the
  * background page) and answers the background's phone-host requests. Keeps exactly one phone.
  */
-/** The microphone a call asks for: the agent's chosen input, else the default one. */
-export function microphoneConstraints(audioInputId: string): MediaTrackConstraints | true {
-  return audioInputId ? { deviceId: { exact: audioInputId } } : true;
-}
-
 export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & {
   snapshot(): PhoneSnapshot;
   /**
@@ -43,8 +40,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
 } {
   let phone: Phone | undefined;
   let sessionId: string | null = null;
-  let outputId = '';
-  let soundsMuted = false;
+  let settings: PhoneSettings | undefined;
 
   const snapshot = (): PhoneSnapshot =>
     phone
@@ -65,10 +61,11 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   function followTones(): void {
     const call = phone?.callView ?? null;
     const others = phone?.otherCallViews ?? [];
+    const outputId = settings?.audioOutputId ?? '';
     const waiting = others.some(
       (other) => other.direction === 'incoming' && other.state === 'ringing',
     );
-    if (soundsMuted) options.tones.stop();
+    if (settings?.soundsMuted) options.tones.stop();
     else if (call?.state === 'ringing' && call.direction === 'incoming') {
       options.tones.play(call.autoAnswer ? 'autoAnswer' : 'ringtone', outputId);
     } else if (waiting) options.tones.play('callWaiting', outputId);
@@ -91,6 +88,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     if (current) await current.stop();
   }
 
+  /** Runs a command on the phone; its failure becomes the reply, never an exception. */
   async function run<T>(action: (phone: Phone) => Promise<T> | T): Promise<Result<T>> {
     try {
       if (!phone) return { ok: false, error: { key: 'errorPhoneNotReady', substitutions: [] } };
@@ -100,9 +98,15 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     }
   }
 
+  /** For commands that answer nothing but success or a reason. */
+  const act = (action: (phone: Phone) => unknown) =>
+    run(async (p) => {
+      await action(p);
+      return null;
+    });
+
   /** Remote audio and ringing go to the chosen speaker, where the browser supports it. */
   async function setOutput(deviceId: string): Promise<void> {
-    outputId = deviceId;
     const audio = options.remoteAudio as HTMLAudioElement & {
       setSinkId?: (id: string) => Promise<void>;
     };
@@ -111,12 +115,17 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
       .catch((error: unknown) => options.log?.('warn', 'audio', String(error)));
   }
 
-  /** For commands that answer nothing but success or a reason. */
-  const act = (action: (phone: Phone) => unknown) =>
-    run(async (p) => {
-      await action(p);
-      return null;
-    });
+  /** Applies what changed since the last settings (a microphone swap only when it changed). */
+  async function configure(next: PhoneSettings): Promise<void> {
+    const previous = settings;
+    settings = next;
+    if (previous?.audioOutputId !== next.audioOutputId) await setOutput(next.audioOutputId);
+    if (phone && previous && previous.audioInputId !== next.audioInputId) {
+      await phone.setAudioInput(microphoneConstraints(next.audioInputId));
+    }
+    phone?.setAutoAnswer(next.autoAnswer);
+    followTones();
+  }
 
   globalThis.addEventListener?.('online', () => phone?.retryNow());
 
@@ -136,18 +145,10 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
         await stopPhone();
         const next = new Phone(
           {
-            server: config.server,
-            domain: config.domain,
-            extension: config.extension,
-            auth: config.auth,
-            displayName: config.displayName,
-            iceServers: config.iceServers,
-            dtmfMode: config.dtmfMode,
-            contactName: config.contactName,
-            instanceId: config.instanceId,
+            ...config.account,
+            audioConstraints: microphoneConstraints(config.settings.audioInputId),
+            autoAnswer: config.settings.autoAnswer,
             remoteAudio: options.remoteAudio,
-            audioConstraints: microphoneConstraints(config.audioInputId),
-            autoAnswer: config.autoAnswer,
             captureMicrophone: options.captureMicrophone,
             log: options.log,
           },
@@ -162,8 +163,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
         );
         phone = next;
         sessionId = config.sessionId;
-        soundsMuted = config.soundsMuted;
-        await setOutput(config.audioOutputId);
+        await configure(config.settings);
         void next.start();
         return { ok: true, value: snapshot() };
       } catch (error) {
@@ -176,30 +176,11 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
       return { ok: true, value: snapshot() };
     },
     'phone.snapshot': async () => snapshot(),
-    'phone.online': async () => {
-      phone?.retryNow();
+    'phone.configure': async (next) => {
+      await configure(next);
       return null;
     },
     'phone.dial': (request) => act((p) => p.dial(request.dial, request.display, request.extension)),
-    'phone.answer': ({ callId }) => act((p) => p.answer(callId)),
-    'phone.decline': ({ callId, code }) => act((p) => p.decline(code, callId)),
-    'phone.hangup': ({ callId }) => act((p) => p.hangup(callId)),
-    'phone.mute': ({ muted }) => act((p) => p.setMuted(muted)),
-    'phone.hold': ({ held, callId }) => act((p) => p.setHeld(held, callId)),
-    'phone.transfer': ({ target, mode }) => act((p) => p.transfer(target, mode)),
-    'phone.preferences': async (preferences) => {
-      phone?.setAutoAnswer(preferences.autoAnswer);
-      soundsMuted = preferences.soundsMuted;
-      followTones();
-      return null;
-    },
-    'phone.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
-    'phone.stats': () => run((p) => p.stats()),
-    'phone.devices': async ({ audioInputId, audioOutputId }) => {
-      await phone?.setAudioInput(microphoneConstraints(audioInputId));
-      await setOutput(audioOutputId);
-      return null;
-    },
     'phone.microphone': async () => {
       try {
         const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
@@ -208,5 +189,14 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
         return 'unsupported';
       }
     },
+    'call.answer': ({ callId }) => act((p) => p.answer(callId)),
+    'call.decline': ({ callId, code }) => act((p) => p.decline(code, callId)),
+    'call.hangup': ({ callId }) => act((p) => p.hangup(callId)),
+    'call.mute': ({ muted }) => act((p) => p.setMuted(muted)),
+    'call.hold': ({ held, callId }) => act((p) => p.setHeld(held, callId)),
+    'call.transfer': ({ target }) =>
+      act((p) => p.transfer(target, settings?.transferMode ?? 'refer')),
+    'call.dtmf': ({ digits }) => act((p) => p.sendDtmf(digits)),
+    'call.stats': () => run((p) => p.stats()),
   };
 }

@@ -9,6 +9,7 @@ import {
   type Result,
   type SessionView,
 } from '../messages';
+import { sanitizeDialString } from '../phone-numbers/dial-string';
 import { parseInstance } from '../ucontact/instance';
 
 type SessionChange = 'login' | 'logout';
@@ -68,6 +69,16 @@ export function createSessionStore() {
     }
   }
 
+  /** Blind transfer: the typed target is cleaned here, where it was typed, or refused. */
+  function transfer(target: string): Promise<boolean> {
+    const dial = sanitizeDialString(target);
+    if (!dial) {
+      setError(new AppError('errorDialInvalid').toInfo());
+      return Promise.resolve(false);
+    }
+    return callCommand('call.transfer', { target: dial });
+  }
+
   type LoggedIn = Extract<SessionView, { loggedIn: true }>;
   type LoggedOut = Extract<SessionView, { loggedIn: false }>;
   const loggedIn = (): LoggedIn | undefined => {
@@ -79,7 +90,18 @@ export function createSessionStore() {
     return view && !view.loggedIn ? view : undefined;
   };
 
-  return { session, loggedIn, loggedOut, busy, error, setError, login, logout, callCommand };
+  return {
+    session,
+    loggedIn,
+    loggedOut,
+    busy,
+    error,
+    setError,
+    login,
+    logout,
+    callCommand,
+    transfer,
+  };
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { Transport, UserAgentOptions } from 'sip.js';
 import type { BackoffOptions } from './backoff';
 
-export interface PhoneOptions {
+/**
+ * The agent's SIP account, from AgentLogin and the login: what the phone registers with. The
+ * background builds it once per start (`PhoneConfig.account`) and the phone host spreads it in.
+ */
+export interface PhoneAccount {
   /** `wss://…/ws` of the SIP server. */
   server: string;
   /** SIP domain of the agent's address of record. */
@@ -21,6 +25,10 @@ export interface PhoneOptions {
    */
   contactName: string;
   instanceId: string;
+}
+
+/** Options in: the account, and what the host gives the phone (media, hooks, test doubles). */
+export interface PhoneOptions extends PhoneAccount {
   /** Where remote audio plays. */
   remoteAudio?: HTMLAudioElement;
   /** Microphone constraints (device choice). */

@@ -255,12 +255,12 @@ export class Phone {
     await this.find(undefined).sendDtmf(digits);
   }
 
-  /** Blind transfer of the call in front: SIP REFER, or uContact's `##target` DTMF code. */
   /** Changes whether calls that ask for it are answered automatically. */
   setAutoAnswer(enabled: boolean): void {
     this.options.autoAnswer = enabled;
   }
 
+  /** Blind transfer of the call in front: SIP REFER, or uContact's `##target` DTMF code. */
   async transfer(target: string, mode: TransferMode): Promise<void> {
     await this.find(undefined).transfer(target, mode);
   }

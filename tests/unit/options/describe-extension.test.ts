@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { describeExtension } from '@/utils/options/describe-extension';
-import { useEnglishMessages } from '../calls/helpers/call-views';
+import { useEnglishMessages } from '../background/calls/helpers/call-views';
 
 describe('describeExtension (the options page About card)', () => {
   beforeEach(() => {

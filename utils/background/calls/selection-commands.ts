@@ -1,0 +1,64 @@
+import { t } from '../../i18n';
+import type { DialRequest } from '../../messages';
+import { resolveDefaultCountry } from '../../phone-numbers/default-country';
+import { readSettings } from '../../settings/read-settings';
+import { numberInSelection } from './selection-number';
+
+const MENU_ID = 'call-selection';
+export const DIAL_SELECTION_COMMAND = 'dial-selection';
+
+export interface SelectionCommandOptions {
+  placeCall(request: DialRequest): Promise<{ ok: boolean }>;
+  /** No number selected: bring up the popup's dial pad instead. */
+  openPopup(): Promise<void>;
+  notifyNoNumber(): void;
+}
+
+/**
+ * "Call <selection>" in the context menu, and a keyboard command (Ctrl+Shift+Y by default,
+ * rebindable in the browser) that calls the selected number or opens the dial pad.
+ */
+export function installSelectionCommands(options: SelectionCommandOptions): void {
+  const createMenu = () => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: t('contextMenuCall', ['%s']),
+        contexts: ['selection'],
+      }),
+    );
+  };
+  // Chrome keeps menu items across service-worker restarts; Firefox's background page recreates them.
+  browser.runtime.onInstalled.addListener(createMenu);
+  if (import.meta.env.FIREFOX) createMenu();
+
+  const dialSelection = async (selection: string | undefined) => {
+    const country = resolveDefaultCountry((await readSettings()).defaultCountry);
+    const request = selection ? numberInSelection(selection, country) : null;
+    if (request) await options.placeCall(request);
+    else if (selection?.trim()) options.notifyNoNumber();
+    else await options.openPopup();
+  };
+
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === MENU_ID) void dialSelection(info.selectionText);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== DIAL_SELECTION_COMMAND) return;
+    void (async () => {
+      let selection: string | undefined;
+      if (tab?.id !== undefined) {
+        // The command grants activeTab for this tab: read what the agent selected there.
+        const [result] = await browser.scripting
+          .executeScript({
+            target: { tabId: tab.id },
+            func: () => getSelection()?.toString() ?? '',
+          })
+          .catch(() => []);
+        selection = typeof result?.result === 'string' ? result.result : undefined;
+      }
+      await dialSelection(selection);
+    })();
+  });
+}
