@@ -3,11 +3,6 @@ import { createSignal, onCleanup } from 'solid-js';
 /** `once`: allowed for this page only (Firefox without "Remember this decision"). */
 export type MicrophoneState = PermissionState | 'once' | 'unsupported' | 'unavailable';
 
-/**
- * Microphone permission for the extension's origin. Asked for here, in a tab, because the
- * offscreen document and the popup cannot show the browser's prompt; the grant then applies to
- * every extension page, the phone host included.
- */
 /** Shows the browser's prompt; the stream is closed at once, only the grant matters. */
 export async function askMicrophoneOnce(): Promise<void> {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -15,6 +10,10 @@ export async function askMicrophoneOnce(): Promise<void> {
 }
 
 /**
+ * Microphone permission for the extension's origin. Asked for here, in a tab, because the
+ * offscreen document and the popup cannot show the browser's prompt; the grant then applies to
+ * every extension page, the phone host included.
+ *
  * @param request What "Allow microphone" does: by default a capture closed at once; Firefox's
  *   microphone page keeps its capture instead.
  */

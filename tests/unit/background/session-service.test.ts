@@ -345,7 +345,7 @@ describe('session service: login', () => {
   });
 
   it('a phone that fails to start does not turn a stored session into a reported login failure', async () => {
-    // phone-manager's ensureRunning can reject (offscreen document creation, no receiving end).
+    // the phone host link's ensureRunning can reject (offscreen document creation, no receiving end).
     const { fetch } = ucontact();
     const { service, startPhone, onChange } = setup(fetch);
     startPhone.mockRejectedValueOnce(
