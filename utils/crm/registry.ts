@@ -23,6 +23,20 @@ export const ADAPTERS: readonly CrmAdapter[] = [
   generic,
 ];
 
+/** A ready-made screen-pop URL, offered under its CRM's name. */
+export interface ScreenPopPreset {
+  readonly id: string;
+  readonly name: string;
+  readonly template: string;
+}
+
+/** The adapters' screen-pop presets, in registry order. */
+export function screenPopPresets(): ScreenPopPreset[] {
+  return ADAPTERS.flatMap(({ id, name, screenPop }) =>
+    screenPop ? [{ id, name, template: screenPop }] : [],
+  );
+}
+
 /** The adapter for a page URL. */
 export function adapterFor(url: string | URL): CrmAdapter {
   return ADAPTERS.find((adapter) => matchesAny(adapter.matches, url)) ?? generic;
