@@ -11,8 +11,8 @@ export interface CrmAdapter {
   /** Stable id: names the adapter, fixture and test files. */
   readonly id: string;
   /**
-   * The CRM's name as agents see it (options page, store listing, privacy statement); the registry
-   * lists these, so no text names the CRMs by hand.
+   * The CRM's name as agents see it (options page, store listing, privacy statement). The options
+   * page lists the CRMs from the registry; `tests/unit/crm/crm-lists.test.ts` holds the docs to it.
    */
   readonly name: string;
   /** Manifest match patterns of the hosts the CRM is served from; empty for the generic adapter. */

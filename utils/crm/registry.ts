@@ -23,6 +23,11 @@ export const ADAPTERS: readonly CrmAdapter[] = [
   generic,
 ];
 
+/** The supported CRMs' names, in registry order (the generic adapter is no CRM). */
+export function crmDisplayNames(): string[] {
+  return ADAPTERS.filter((adapter) => adapter.matches.length > 0).map((adapter) => adapter.name);
+}
+
 /** A ready-made screen-pop URL, offered under its CRM's name. */
 export interface ScreenPopPreset {
   readonly id: string;
