@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { SCREEN_POP_PRESETS } from '@/utils/settings/screen-pop';
+import { screenPopPresets } from '@/utils/crm/registry';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/settings';
 import { ManagedNote } from './ManagedNote';
@@ -99,7 +99,9 @@ export function CallSettings(props: {
           onChange={(event) => setScreenPop({ template: event.currentTarget.value.trim() })}
         />
         <datalist id="screen-pop-presets">
-          <For each={Object.values(SCREEN_POP_PRESETS)}>{(url) => <option value={url} />}</For>
+          <For each={screenPopPresets()}>
+            {(preset) => <option value={preset.template} label={preset.name} />}
+          </For>
         </datalist>
         <p class="hint" id="screen-pop-hint">
           {t('screenPopTemplateHint')}

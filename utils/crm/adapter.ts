@@ -10,10 +10,18 @@
 export interface CrmAdapter {
   /** Stable id: names the adapter, fixture and test files. */
   readonly id: string;
-  /** Product name, for logs. */
+  /**
+   * The CRM's name as agents see it (options page, store listing, privacy statement). The options
+   * page lists the CRMs from the registry; `tests/unit/crm/crm-lists.test.ts` holds the docs to it.
+   */
   readonly name: string;
   /** Manifest match patterns of the hosts the CRM is served from; empty for the generic adapter. */
   readonly matches: readonly string[];
+  /**
+   * Ready-made screen-pop URL: `{number}` is the caller's number, `{host}` (or `{portal}`) the
+   * agent's own CRM address, which the agent fills in. None for the generic adapter.
+   */
+  readonly screenPop?: string;
   /**
    * Elements whose subtree never holds a number to call (record IDs, amounts, dates), as one CSS
    * selector list.

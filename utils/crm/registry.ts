@@ -23,6 +23,25 @@ export const ADAPTERS: readonly CrmAdapter[] = [
   generic,
 ];
 
+/** The supported CRMs' names, in registry order (the generic adapter is no CRM). */
+export function crmDisplayNames(): string[] {
+  return ADAPTERS.filter((adapter) => adapter.matches.length > 0).map((adapter) => adapter.name);
+}
+
+/** A ready-made screen-pop URL, offered under its CRM's name. */
+export interface ScreenPopPreset {
+  readonly id: string;
+  readonly name: string;
+  readonly template: string;
+}
+
+/** The adapters' screen-pop presets, in registry order. */
+export function screenPopPresets(): ScreenPopPreset[] {
+  return ADAPTERS.flatMap(({ id, name, screenPop }) =>
+    screenPop ? [{ id, name, template: screenPop }] : [],
+  );
+}
+
 /** The adapter for a page URL. */
 export function adapterFor(url: string | URL): CrmAdapter {
   return ADAPTERS.find((adapter) => matchesAny(adapter.matches, url)) ?? generic;

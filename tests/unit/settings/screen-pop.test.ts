@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCREEN_POP_PRESETS, screenPopUrl } from '@/utils/settings/screen-pop';
+import { screenPopPresets } from '@/utils/crm/registry';
+import { screenPopUrl } from '@/utils/settings/screen-pop';
 
 describe('screenPopUrl', () => {
   it('puts the caller number, URL-encoded, where {number} is', () => {
@@ -63,11 +64,11 @@ describe('screenPopUrl', () => {
   });
 });
 
-describe('SCREEN_POP_PRESETS', () => {
-  const presets = Object.entries(SCREEN_POP_PRESETS);
+describe('screenPopPresets', () => {
+  const presets = screenPopPresets().map(({ id, template }) => [id, template] as const);
 
   it('covers the supported CRMs', () => {
-    expect(Object.keys(SCREEN_POP_PRESETS).sort()).toEqual([
+    expect(presets.map(([id]) => id).sort()).toEqual([
       'dynamics',
       'freshdesk',
       'hubspot',

@@ -12,6 +12,7 @@ export const dynamics: CrmAdapter = {
   id: 'dynamics',
   name: 'Dynamics 365',
   matches: DYNAMICS_REGIONS.map((region) => `*://*.${region}.dynamics.com/*`),
+  screenPop: 'https://{host}/main.aspx?pagetype=search&searchText={number}',
   exclude: [
     '[col-id="accountnumber"]',
     '[col-id="ticketnumber"]',

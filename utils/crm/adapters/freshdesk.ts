@@ -5,6 +5,7 @@ export const freshdesk: CrmAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: ['*://*.freshdesk.com/*'],
+  screenPop: 'https://{host}/a/search/all?term={number}',
   exclude: [
     '.ticket-id',
     '[data-test-id="ticket-id"]',

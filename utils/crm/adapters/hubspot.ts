@@ -8,6 +8,7 @@ export const hubspot: CrmAdapter = {
   id: 'hubspot',
   name: 'HubSpot',
   matches: ['*://app.hubspot.com/*'],
+  screenPop: 'https://app.hubspot.com/contacts/{portal}/search?query={number}',
   exclude: [
     '[data-selenium-test="property-input-hs_object_id"]',
     '[data-selenium-test="property-input-amount"]',

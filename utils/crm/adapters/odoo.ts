@@ -8,6 +8,7 @@ export const odoo: CrmAdapter = {
   id: 'odoo',
   name: 'Odoo',
   matches: ['*://*.odoo.com/*'],
+  screenPop: 'https://{host}/odoo/contacts?search={number}',
   exclude: [
     '.o_field_monetary',
     '.o_field_date',

@@ -8,6 +8,7 @@ export const pipedrive: CrmAdapter = {
   id: 'pipedrive',
   name: 'Pipedrive',
   matches: ['*://*.pipedrive.com/*'],
+  screenPop: 'https://{host}/search?term={number}',
   exclude: [
     '[data-test="deal-value"]',
     '[data-test="deal-id"]',

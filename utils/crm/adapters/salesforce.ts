@@ -10,6 +10,7 @@ export const salesforce: CrmAdapter = {
   id: 'salesforce',
   name: 'Salesforce',
   matches: ['*://*.salesforce.com/*', '*://*.lightning.force.com/*', '*://*.my.salesforce.com/*'],
+  screenPop: 'https://{host}/one/one.app#/search?q={number}',
   exclude: [
     'lightning-formatted-date-time',
     'lightning-formatted-number',

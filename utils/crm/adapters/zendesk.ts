@@ -8,6 +8,7 @@ export const zendesk: CrmAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
   matches: ['*://*.zendesk.com/*'],
+  screenPop: 'https://{host}/agent/search/1?q={number}',
   exclude: [
     '[data-test-id="ticket-id"]',
     '[data-test-id="header-tab-subtitle"]',

@@ -11,6 +11,7 @@ export const zoho: CrmAdapter = {
   id: 'zoho',
   name: 'Zoho CRM',
   matches: ZOHO_CRM_DOMAINS.map((domain) => `*://crm.zoho.${domain}/*`),
+  screenPop: 'https://crm.zoho.com/crm/tab/search?searchword={number}',
   exclude: [
     '.crm-autonumber-field',
     '.crm-currency-field',

@@ -41,9 +41,21 @@ function attachDeclarativeShadowRoots(root: ParentNode): void {
   }
 }
 
+/** A locale's messages, as `public/_locales/<locale>/messages.json` holds them. */
+export type Messages = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+
 /** English text with placeholders filled, like `browser.i18n.getMessage`. */
 export function english(key: MessageKey, substitutions: string[] = []): string {
-  const entry = en[key] as { message: string; placeholders?: Record<string, { content: string }> };
+  return localized(en, key, substitutions);
+}
+
+/** `key`'s text in `messages` with placeholders filled, like `browser.i18n.getMessage`. */
+export function localized(messages: Messages, key: string, substitutions: string[] = []): string {
+  const entry = messages[key];
+  if (!entry) return '';
   return entry.message.replace(/\$([A-Z_]+)\$/gi, (_all, name: string) => {
     const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
     return content.replace(
