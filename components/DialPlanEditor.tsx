@@ -1,10 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { parseDialPlan, type DialPlanRules } from '@/utils/dial-plan/dial-plan-rules';
-import { dialTarget } from '@/utils/dial-plan/dial-target';
+import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { AppError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
-import { isSupportedCountry } from '@/utils/phone-numbers/libphonenumber';
 import { ErrorAlert } from './ErrorAlert';
 import { ManagedNote } from './ManagedNote';
 
@@ -22,18 +20,13 @@ export function DialPlanEditor(props: {
   const [saved, setSaved] = createSignal(false);
   const [sample, setSample] = createSignal('');
 
-  const preview = () => {
-    const rules = props.rules;
-    if (!rules || !sample().trim()) return '';
-    const country = isSupportedCountry(rules.homeCountry) ? rules.homeCountry : undefined;
-    const dial = sanitizeDialString(sample(), country);
-    if (!dial) return '';
-    try {
-      return dialTarget(dial, { dialPlan: rules });
-    } catch {
-      return '';
-    }
-  };
+  // The saved plan, read in its own home country: the tester answers for the plan, not the agent.
+  const preview = () =>
+    dialPreview(sample(), {
+      country: props.rules?.homeCountry,
+      dialPlan: props.rules,
+      evenIfUnchanged: true,
+    });
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -96,9 +89,11 @@ export function DialPlanEditor(props: {
           onInput={(event) => setSample(event.currentTarget.value)}
         />
         <Show when={preview()}>
-          <p class="hint" data-testid="dial-plan-preview">
-            {t('dialPreview', [preview()])}
-          </p>
+          {(target) => (
+            <p class="hint" data-testid="dial-plan-preview">
+              {t('dialPreview', [target()])}
+            </p>
+          )}
         </Show>
       </div>
     </section>
