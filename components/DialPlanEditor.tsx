@@ -4,7 +4,7 @@ import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { AppError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
-import { ManagedNote } from './ManagedNote';
+import { SettingField } from './SettingField';
 
 /**
  * The house dial plan as its JSON rules: checked as a whole before it is saved (an invalid plan is
@@ -55,20 +55,19 @@ export function DialPlanEditor(props: {
     <section class="card" aria-labelledby="dial-plan-title">
       <h2 id="dial-plan-title">{t('dialPlanTitle')}</h2>
       <p class="hint">{t('dialPlanHint')}</p>
-      <ManagedNote locked={props.locked} />
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="dial-plan">{t('dialPlanLabel')}</label>
-          <textarea
-            id="dial-plan"
-            rows="6"
-            spellcheck={false}
-            disabled={props.locked}
-            placeholder='{ "homeCountry": "UY", "outsideLinePrefix": "9" }'
-            value={text()}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </div>
+        <SettingField id="dial-plan" label={t('dialPlanLabel')} locked={props.locked}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows="6"
+              spellcheck={false}
+              placeholder='{ "homeCountry": "UY", "outsideLinePrefix": "9" }'
+              value={text()}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+          )}
+        </SettingField>
         <ErrorAlert error={error()} />
         <Show when={saved()}>
           <p class="hint" role="status">
@@ -79,23 +78,26 @@ export function DialPlanEditor(props: {
           {t('dialPlanSave')}
         </button>
       </form>
-      <div class="field">
-        <label for="dial-plan-sample">{t('dialPlanTestLabel')}</label>
-        <input
-          id="dial-plan-sample"
-          type="tel"
-          autocomplete="off"
-          value={sample()}
-          onInput={(event) => setSample(event.currentTarget.value)}
-        />
-        <Show when={preview()}>
-          {(target) => (
-            <p class="hint" data-testid="dial-plan-preview">
-              {t('dialPreview', [target()])}
-            </p>
-          )}
-        </Show>
-      </div>
+      <SettingField id="dial-plan-sample" label={t('dialPlanTestLabel')}>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              type="tel"
+              autocomplete="off"
+              value={sample()}
+              onInput={(event) => setSample(event.currentTarget.value)}
+            />
+            <Show when={preview()}>
+              {(target) => (
+                <p class="hint" data-testid="dial-plan-preview">
+                  {t('dialPreview', [target()])}
+                </p>
+              )}
+            </Show>
+          </>
+        )}
+      </SettingField>
     </section>
   );
 }

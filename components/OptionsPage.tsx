@@ -9,6 +9,7 @@ import { ConnectionSettings } from './ConnectionSettings';
 import { DialPlanEditor } from './DialPlanEditor';
 import { EnabledSites } from './EnabledSites';
 import { MicrophonePermission } from './MicrophonePermission';
+import { SettingCheck, SettingField } from './SettingField';
 import type { SettingsStore } from '@/utils/options/settings-store';
 
 /** Settings and microphone set-up, in a tab of its own. */
@@ -37,50 +38,47 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
         {(settings) => (
           <section class="card" aria-labelledby="audio-title">
             <h2 id="audio-title">{t('audioDevicesTitle')}</h2>
-            <div class="field">
-              <label for="audio-input">{t('audioInputLabel')}</label>
-              <select
-                id="audio-input"
-                value={settings().audioInputId}
-                onChange={(event) =>
-                  void props.settings.update({ audioInputId: event.currentTarget.value })
-                }
-              >
-                <option value="">{t('audioDefaultDevice')}</option>
-                <For each={inputs()}>
-                  {(device) => (
-                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <div class="field">
-              <label for="audio-output">{t('audioOutputLabel')}</label>
-              <select
-                id="audio-output"
-                value={settings().audioOutputId}
-                onChange={(event) =>
-                  void props.settings.update({ audioOutputId: event.currentTarget.value })
-                }
-              >
-                <option value="">{t('audioDefaultDevice')}</option>
-                <For each={outputs()}>
-                  {(device) => (
-                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={settings().debug}
-                onChange={(event) =>
-                  void props.settings.update({ debug: event.currentTarget.checked })
-                }
-              />
-              {t('debugLabel')}
-            </label>
+            <SettingField id="audio-input" label={t('audioInputLabel')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={settings().audioInputId}
+                  onChange={(event) =>
+                    void props.settings.update({ audioInputId: event.currentTarget.value })
+                  }
+                >
+                  <option value="">{t('audioDefaultDevice')}</option>
+                  <For each={inputs()}>
+                    {(device) => (
+                      <option value={device.deviceId}>{device.label || device.deviceId}</option>
+                    )}
+                  </For>
+                </select>
+              )}
+            </SettingField>
+            <SettingField id="audio-output" label={t('audioOutputLabel')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={settings().audioOutputId}
+                  onChange={(event) =>
+                    void props.settings.update({ audioOutputId: event.currentTarget.value })
+                  }
+                >
+                  <option value="">{t('audioDefaultDevice')}</option>
+                  <For each={outputs()}>
+                    {(device) => (
+                      <option value={device.deviceId}>{device.label || device.deviceId}</option>
+                    )}
+                  </For>
+                </select>
+              )}
+            </SettingField>
+            <SettingCheck
+              label={t('debugLabel')}
+              checked={settings().debug}
+              onChange={(debug) => void props.settings.update({ debug })}
+            />
           </section>
         )}
       </Show>
