@@ -38,42 +38,20 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
         {(settings) => (
           <section class="card" aria-labelledby="audio-title">
             <h2 id="audio-title">{t('audioDevicesTitle')}</h2>
-            <SettingField id="audio-input" label={t('audioInputLabel')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={settings().audioInputId}
-                  onChange={(event) =>
-                    void props.settings.update({ audioInputId: event.currentTarget.value })
-                  }
-                >
-                  <option value="">{t('audioDefaultDevice')}</option>
-                  <For each={inputs()}>
-                    {(device) => (
-                      <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                    )}
-                  </For>
-                </select>
-              )}
-            </SettingField>
-            <SettingField id="audio-output" label={t('audioOutputLabel')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={settings().audioOutputId}
-                  onChange={(event) =>
-                    void props.settings.update({ audioOutputId: event.currentTarget.value })
-                  }
-                >
-                  <option value="">{t('audioDefaultDevice')}</option>
-                  <For each={outputs()}>
-                    {(device) => (
-                      <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                    )}
-                  </For>
-                </select>
-              )}
-            </SettingField>
+            <DeviceField
+              id="audio-input"
+              label={t('audioInputLabel')}
+              devices={inputs()}
+              value={settings().audioInputId}
+              onChange={(audioInputId) => void props.settings.update({ audioInputId })}
+            />
+            <DeviceField
+              id="audio-output"
+              label={t('audioOutputLabel')}
+              devices={outputs()}
+              value={settings().audioOutputId}
+              onChange={(audioOutputId) => void props.settings.update({ audioOutputId })}
+            />
             <SettingCheck
               label={t('debugLabel')}
               checked={settings().debug}
@@ -126,5 +104,31 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
       </Show>
       <AboutSection about={about} />
     </main>
+  );
+}
+
+/** A microphone or speaker choice: the browser's default, or one of the devices of that kind. */
+function DeviceField(props: {
+  id: string;
+  label: string;
+  devices: MediaDeviceInfo[];
+  value: string;
+  onChange: (deviceId: string) => void;
+}) {
+  return (
+    <SettingField id={props.id} label={props.label}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+        >
+          <option value="">{t('audioDefaultDevice')}</option>
+          <For each={props.devices}>
+            {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+          </For>
+        </select>
+      )}
+    </SettingField>
   );
 }
