@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 export function DialPad(props: {
   disabled: boolean;
   onCall: (number: string) => Promise<boolean>;
-  /** What will really be dialled for the typed text (the house dial plan), or null. */
+  /** What will really be dialled for the typed text (the house dial plan), when it differs. */
   preview?: (typed: string) => string | null;
 }) {
   const [number, setNumber] = createSignal('');
@@ -34,7 +34,7 @@ export function DialPad(props: {
       <button class="primary call" type="submit" disabled={props.disabled || !number().trim()}>
         {t('callButton')}
       </button>
-      <Show when={number().trim() && props.preview?.(number())}>
+      <Show when={props.preview?.(number())}>
         {(target) => (
           <p class="hint dial-preview" data-testid="dial-preview">
             {t('dialPreview', [target()])}

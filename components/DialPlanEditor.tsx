@@ -1,12 +1,10 @@
 import { createSignal, Show } from 'solid-js';
 import { parseDialPlan, type DialPlanRules } from '@/utils/dial-plan/dial-plan-rules';
-import { dialTarget } from '@/utils/dial-plan/dial-target';
+import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { AppError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
-import { isSupportedCountry } from '@/utils/phone-numbers/libphonenumber';
 import { ErrorAlert } from './ErrorAlert';
-import { ManagedNote } from './ManagedNote';
+import { SettingField } from './SettingField';
 
 /**
  * The house dial plan as its JSON rules: checked as a whole before it is saved (an invalid plan is
@@ -22,18 +20,13 @@ export function DialPlanEditor(props: {
   const [saved, setSaved] = createSignal(false);
   const [sample, setSample] = createSignal('');
 
-  const preview = () => {
-    const rules = props.rules;
-    if (!rules || !sample().trim()) return '';
-    const country = isSupportedCountry(rules.homeCountry) ? rules.homeCountry : undefined;
-    const dial = sanitizeDialString(sample(), country);
-    if (!dial) return '';
-    try {
-      return dialTarget(dial, { dialPlan: rules });
-    } catch {
-      return '';
-    }
-  };
+  // The saved plan, read in its own home country: the tester answers for the plan, not the agent.
+  const preview = () =>
+    dialPreview(sample(), {
+      country: props.rules?.homeCountry,
+      dialPlan: props.rules,
+      evenIfUnchanged: true,
+    });
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -62,20 +55,19 @@ export function DialPlanEditor(props: {
     <section class="card" aria-labelledby="dial-plan-title">
       <h2 id="dial-plan-title">{t('dialPlanTitle')}</h2>
       <p class="hint">{t('dialPlanHint')}</p>
-      <ManagedNote locked={props.locked} />
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="dial-plan">{t('dialPlanLabel')}</label>
-          <textarea
-            id="dial-plan"
-            rows="6"
-            spellcheck={false}
-            disabled={props.locked}
-            placeholder='{ "homeCountry": "UY", "outsideLinePrefix": "9" }'
-            value={text()}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </div>
+        <SettingField id="dial-plan" label={t('dialPlanLabel')} locked={props.locked}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows="6"
+              spellcheck={false}
+              placeholder='{ "homeCountry": "UY", "outsideLinePrefix": "9" }'
+              value={text()}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+          )}
+        </SettingField>
         <ErrorAlert error={error()} />
         <Show when={saved()}>
           <p class="hint" role="status">
@@ -86,21 +78,26 @@ export function DialPlanEditor(props: {
           {t('dialPlanSave')}
         </button>
       </form>
-      <div class="field">
-        <label for="dial-plan-sample">{t('dialPlanTestLabel')}</label>
-        <input
-          id="dial-plan-sample"
-          type="tel"
-          autocomplete="off"
-          value={sample()}
-          onInput={(event) => setSample(event.currentTarget.value)}
-        />
-        <Show when={preview()}>
-          <p class="hint" data-testid="dial-plan-preview">
-            {t('dialPreview', [preview()])}
-          </p>
-        </Show>
-      </div>
+      <SettingField id="dial-plan-sample" label={t('dialPlanTestLabel')}>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              type="tel"
+              autocomplete="off"
+              value={sample()}
+              onInput={(event) => setSample(event.currentTarget.value)}
+            />
+            <Show when={preview()}>
+              {(target) => (
+                <p class="hint" data-testid="dial-plan-preview">
+                  {t('dialPreview', [target()])}
+                </p>
+              )}
+            </Show>
+          </>
+        )}
+      </SettingField>
     </section>
   );
 }

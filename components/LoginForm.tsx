@@ -3,7 +3,7 @@ import type { ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import type { LoginRequest } from '@/utils/messages';
 import { ErrorAlert } from './ErrorAlert';
-import { ManagedNote } from './ManagedNote';
+import { SettingField } from './SettingField';
 
 export interface LoginFormProps {
   initial: {
@@ -48,77 +48,79 @@ export function LoginForm(props: LoginFormProps) {
     <form class="login" onSubmit={submit} aria-busy={props.busy} novalidate>
       <h1>{t('loginTitle')}</h1>
       <p class="intro">{t('loginIntro')}</p>
-      <div class="field">
-        <label for="instance">{t('instanceLabel')}</label>
-        <input
-          id="instance"
-          ref={instanceInput}
-          name="instance"
-          type="text"
-          autocomplete="organization"
-          autocapitalize="off"
-          spellcheck={false}
-          placeholder="acme"
-          aria-describedby="instance-hint"
-          value={instance()}
-          disabled={props.initial.locked.includes('instance')}
-          onInput={(event) => setInstance(event.currentTarget.value)}
-          required
-        />
-        <p class="hint" id="instance-hint">
-          {t('instanceHint')}
-        </p>
-        <ManagedNote locked={props.initial.locked.includes('instance')} />
-      </div>
-      <div class="field">
-        <label for="agent">{t('agentLabel')}</label>
-        <input
-          id="agent"
-          ref={agentInput}
-          name="agent"
-          type="text"
-          autocomplete="username"
-          autocapitalize="off"
-          spellcheck={false}
-          value={agent()}
-          onInput={(event) => setAgent(event.currentTarget.value)}
-          required
-        />
-      </div>
-      <div class="field">
-        <label for="password">{t('passwordLabel')}</label>
-        <input
-          id="password"
-          ref={passwordInput}
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          value={password()}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-          required
-        />
-      </div>
+      <SettingField
+        id="instance"
+        label={t('instanceLabel')}
+        hint={t('instanceHint')}
+        locked={props.initial.locked.includes('instance')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={instanceInput}
+            name="instance"
+            type="text"
+            autocomplete="organization"
+            autocapitalize="off"
+            spellcheck={false}
+            placeholder="acme"
+            value={instance()}
+            onInput={(event) => setInstance(event.currentTarget.value)}
+            required
+          />
+        )}
+      </SettingField>
+      <SettingField id="agent" label={t('agentLabel')}>
+        {(control) => (
+          <input
+            {...control}
+            ref={agentInput}
+            name="agent"
+            type="text"
+            autocomplete="username"
+            autocapitalize="off"
+            spellcheck={false}
+            value={agent()}
+            onInput={(event) => setAgent(event.currentTarget.value)}
+            required
+          />
+        )}
+      </SettingField>
+      <SettingField id="password" label={t('passwordLabel')}>
+        {(control) => (
+          <input
+            {...control}
+            ref={passwordInput}
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password()}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+            required
+          />
+        )}
+      </SettingField>
       <details class="advanced" open={!!props.initial.sipServer}>
         <summary>{t('advancedLabel')}</summary>
-        <div class="field">
-          <label for="sip-server">{t('sipServerLabel')}</label>
-          <input
-            id="sip-server"
-            name="sip-server"
-            type="url"
-            autocomplete="off"
-            spellcheck={false}
-            placeholder="wss://pbx.example.com:8089/ws"
-            aria-describedby="sip-server-hint"
-            value={sipServer()}
-            disabled={props.initial.locked.includes('sipServer')}
-            onInput={(event) => setSipServer(event.currentTarget.value)}
-          />
-          <p class="hint" id="sip-server-hint">
-            {t('sipServerHint')}
-          </p>
-          <ManagedNote locked={props.initial.locked.includes('sipServer')} />
-        </div>
+        <SettingField
+          id="sip-server"
+          label={t('sipServerLabel')}
+          hint={t('sipServerHint')}
+          locked={props.initial.locked.includes('sipServer')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="sip-server"
+              type="url"
+              autocomplete="off"
+              spellcheck={false}
+              placeholder="wss://pbx.example.com:8089/ws"
+              value={sipServer()}
+              onInput={(event) => setSipServer(event.currentTarget.value)}
+            />
+          )}
+        </SettingField>
       </details>
       <ErrorAlert error={props.error} />
       <button class="primary" type="submit" disabled={props.busy}>

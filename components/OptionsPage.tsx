@@ -9,6 +9,7 @@ import { ConnectionSettings } from './ConnectionSettings';
 import { DialPlanEditor } from './DialPlanEditor';
 import { EnabledSites } from './EnabledSites';
 import { MicrophonePermission } from './MicrophonePermission';
+import { SettingCheck, SettingField } from './SettingField';
 import type { SettingsStore } from '@/utils/options/settings-store';
 
 /** Settings and microphone set-up, in a tab of its own. */
@@ -37,50 +38,25 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
         {(settings) => (
           <section class="card" aria-labelledby="audio-title">
             <h2 id="audio-title">{t('audioDevicesTitle')}</h2>
-            <div class="field">
-              <label for="audio-input">{t('audioInputLabel')}</label>
-              <select
-                id="audio-input"
-                value={settings().audioInputId}
-                onChange={(event) =>
-                  void props.settings.update({ audioInputId: event.currentTarget.value })
-                }
-              >
-                <option value="">{t('audioDefaultDevice')}</option>
-                <For each={inputs()}>
-                  {(device) => (
-                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <div class="field">
-              <label for="audio-output">{t('audioOutputLabel')}</label>
-              <select
-                id="audio-output"
-                value={settings().audioOutputId}
-                onChange={(event) =>
-                  void props.settings.update({ audioOutputId: event.currentTarget.value })
-                }
-              >
-                <option value="">{t('audioDefaultDevice')}</option>
-                <For each={outputs()}>
-                  {(device) => (
-                    <option value={device.deviceId}>{device.label || device.deviceId}</option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={settings().debug}
-                onChange={(event) =>
-                  void props.settings.update({ debug: event.currentTarget.checked })
-                }
-              />
-              {t('debugLabel')}
-            </label>
+            <DeviceField
+              id="audio-input"
+              label={t('audioInputLabel')}
+              devices={inputs()}
+              value={settings().audioInputId}
+              onChange={(audioInputId) => void props.settings.update({ audioInputId })}
+            />
+            <DeviceField
+              id="audio-output"
+              label={t('audioOutputLabel')}
+              devices={outputs()}
+              value={settings().audioOutputId}
+              onChange={(audioOutputId) => void props.settings.update({ audioOutputId })}
+            />
+            <SettingCheck
+              label={t('debugLabel')}
+              checked={settings().debug}
+              onChange={(debug) => void props.settings.update({ debug })}
+            />
           </section>
         )}
       </Show>
@@ -128,5 +104,31 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
       </Show>
       <AboutSection about={about} />
     </main>
+  );
+}
+
+/** A microphone or speaker choice: the browser's default, or one of the devices of that kind. */
+function DeviceField(props: {
+  id: string;
+  label: string;
+  devices: MediaDeviceInfo[];
+  value: string;
+  onChange: (deviceId: string) => void;
+}) {
+  return (
+    <SettingField id={props.id} label={props.label}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+        >
+          <option value="">{t('audioDefaultDevice')}</option>
+          <For each={props.devices}>
+            {(device) => <option value={device.deviceId}>{device.label || device.deviceId}</option>}
+          </For>
+        </select>
+      )}
+    </SettingField>
   );
 }

@@ -19,8 +19,8 @@ export function Popup(props: {
   site: CurrentSite;
   /** Turns what the agent typed into a dial string (null when it is not a number). */
   toDialString: (typed: string) => string | null;
-  /** The string the phone will really dial (the house dial plan applied), or null. */
-  toDialTarget: (dial: string) => string | null;
+  /** What the house dial plan makes of the typed text, when that differs from it; else null. */
+  toDialPreview: (typed: string) => string | null;
   history: () => CallRecord[];
 }) {
   const store = props.store;
@@ -80,11 +80,7 @@ export function Popup(props: {
               <Show when={!isLive(view().call)}>
                 <DialPad
                   disabled={view().sip.state !== 'registered'}
-                  preview={(typed) => {
-                    const dial = props.toDialString(typed);
-                    const target = dial ? props.toDialTarget(dial) : null;
-                    return target && target !== dial ? target : null;
-                  }}
+                  preview={props.toDialPreview}
                   onCall={async (number) => {
                     const dial = props.toDialString(number);
                     if (!dial) {

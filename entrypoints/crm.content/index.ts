@@ -2,7 +2,7 @@ import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import { crmMatchPatterns } from '@/utils/crm/registry';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/crm/page-settings';
-import { dialTarget } from '@/utils/dial-plan/dial-target';
+import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
 
 // Click-to-call buttons on CRM pages. Also registered at runtime for sites the agent enables
@@ -24,14 +24,9 @@ export default defineContentScript({
         document,
         url: location.href,
         defaultCountry: resolveDefaultCountry(country),
-        // The tooltip shows what the house dial plan will actually dial.
-        preview: (dial) => {
-          try {
-            return dialTarget(dial, { dialPlan });
-          } catch {
-            return null;
-          }
-        },
+        // The tooltip shows what the house dial plan will actually dial. The detector's dial string
+        // is read with no country, as the background reads it before dialling.
+        preview: (dial) => dialPreview(dial, { dialPlan }),
         signal: ctx.signal,
         scheduler,
       });

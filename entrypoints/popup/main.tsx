@@ -1,7 +1,7 @@
 import { render } from 'solid-js/web';
 import { Popup } from '@/components/Popup';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
-import { dialTarget } from '@/utils/dial-plan/dial-target';
+import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
@@ -24,13 +24,7 @@ render(() => {
       store={store}
       site={site}
       toDialString={(typed) => sanitizeDialString(typed, country)}
-      toDialTarget={(dial) => {
-        try {
-          return dialTarget(dial, settings);
-        } catch {
-          return null;
-        }
-      }}
+      toDialPreview={(typed) => dialPreview(typed, { country, dialPlan: settings.dialPlan })}
       history={history}
     />
   );

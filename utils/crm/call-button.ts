@@ -19,7 +19,7 @@ export interface CallButtonsOptions {
   later(task: () => void, ms: number): void;
   /** Called after each dial request was answered. */
   afterDial?(): void;
-  /** What the phone will really dial (house dial plan), shown in the tooltip when it differs. */
+  /** What the phone will really dial (house dial plan) when it differs from `dial`, for the tooltip. */
   preview?(dial: string): string | null;
 }
 
@@ -128,7 +128,7 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
 
   function withPreview(title: string, dial: string): string {
     const target = options.preview?.(dial);
-    return target && target !== dial ? `${title} · ${translate('dialPreview', [target])}` : title;
+    return target ? `${title} · ${translate('dialPreview', [target])}` : title;
   }
 
   function showHint(button: HTMLButtonElement, text: string): void {
