@@ -613,6 +613,7 @@ function validSelector(document: Document, selector: string | undefined): string
     document.createDocumentFragment().querySelector(selector);
     return selector;
   } catch (error) {
+    // eslint-disable-next-line no-console -- until the scanner rewrite routes this through debugLog
     console.warn('[uContact] ignoring an invalid adapter selector', selector, error);
     return undefined;
   }
