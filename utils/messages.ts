@@ -1,6 +1,6 @@
 import type { ErrorInfo } from './errors';
 import type { PhoneSettings } from './settings/settings';
-import type { PhoneAccount } from './sip/phone-options';
+import type { PhoneAccount } from './sip/phone-state';
 import type {
   AudioStats,
   CallView,

@@ -1,6 +1,6 @@
 import type { PhoneConfig } from '../messages';
 import { phoneSettings, type Settings } from '../settings/settings';
-import { defaultSipServer } from '../sip/sip-server';
+import { defaultSipServer } from '../settings/sip-server';
 import type { Credentials } from '../session-storage';
 import type { AgentInfo } from '../storage';
 

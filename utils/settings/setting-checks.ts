@@ -1,7 +1,7 @@
 import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules';
 import { AppError } from '../errors';
 import { isSupportedCountry } from '../phone-numbers/libphonenumber';
-import { parseSipServer } from '../sip/sip-server';
+import { parseSipServer } from './sip-server';
 import { parseInstance } from '../ucontact/instance';
 import { screenPopUrl } from './screen-pop';
 import type { Settings } from './settings';

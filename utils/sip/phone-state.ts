@@ -56,3 +56,29 @@ export interface AudioStats {
   outboundLevel?: number;
   inboundLevel?: number;
 }
+
+/**
+ * The agent's SIP account, from AgentLogin and the login: what the phone registers with. The
+ * background builds it once per start (`PhoneConfig.account`) and the phone host spreads it in.
+ */
+export interface PhoneAccount {
+  /** `wss://…/ws` of the SIP server. */
+  server: string;
+  /** SIP domain of the agent's address of record. */
+  domain: string;
+  /** Extension: AOR user and digest user. */
+  extension: string;
+  /** Digest credential: an HA1 or a plain SIP secret. */
+  auth: { kind: 'ha1' | 'password'; value: string };
+  displayName?: string;
+  /** ICE servers; tests pass none so nothing leaves loopback. */
+  iceServers: RTCIceServer[];
+  /** `rfc2833` (RTP telephone-event, the default) or `info` (SIP INFO). */
+  dtmfMode: string;
+  /**
+   * Stable per login, so a recreated phone replaces its own binding at the registrar instead of
+   * adding a second contact.
+   */
+  contactName: string;
+  instanceId: string;
+}

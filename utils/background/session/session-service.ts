@@ -9,7 +9,7 @@ import { agentLogoff } from '../../ucontact/agent-logoff';
 import { parseInstance } from '../../ucontact/instance';
 import type { RequestOptions } from '../../ucontact/request';
 import { sipCredential } from './sip-credential';
-import { parseSipServer } from '../../sip/sip-server';
+import { parseSipServer } from '../../settings/sip-server';
 
 export interface SessionServiceOptions {
   /** Whether the extension may talk to a self-hosted instance origin (optional host permission). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { defaultSipServer, parseSipServer } from '@/utils/sip/sip-server';
+import { defaultSipServer, parseSipServer } from '@/utils/settings/sip-server';
 
 describe('parseSipServer', () => {
   it.each(['', '   ', '\n'])('%j → "" (use the default)', (input) => {
