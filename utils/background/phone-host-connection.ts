@@ -54,8 +54,7 @@ export function connectPhoneHost(
   });
   return {
     transport: localTransport(host),
-    prepareMicrophone: (settings) =>
-      microphoneTab.open({ audio: microphoneConstraints(settings.audioInputId) }),
+    prepareMicrophone: (settings) => microphoneTab.open({ audio: microphoneConstraints(settings) }),
     releaseMicrophone: () => microphoneTab.close(),
   };
 }

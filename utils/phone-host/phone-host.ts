@@ -1,7 +1,7 @@
 import { toErrorInfo } from '../errors';
 import type { PhoneConfig, PhoneHostHandlers, Result } from '../messages';
 import type { PhoneSettings } from '../settings/settings';
-import { microphoneConstraints } from '../sip/microphone-constraints';
+import { microphoneChanged, microphoneConstraints } from '../sip/microphone-constraints';
 import { Phone } from '../sip/phone';
 import type { CallView, PhoneSnapshot } from '../sip/phone-state';
 import type { TonePlayer } from './tones';
@@ -120,8 +120,8 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     const previous = settings;
     settings = next;
     if (previous?.audioOutputId !== next.audioOutputId) await setOutput(next.audioOutputId);
-    if (phone && previous && previous.audioInputId !== next.audioInputId) {
-      await phone.setAudioInput(microphoneConstraints(next.audioInputId));
+    if (phone && previous && microphoneChanged(previous, next)) {
+      await phone.setAudioInput(microphoneConstraints(next));
     }
     phone?.setAutoAnswer(next.autoAnswer);
     followTones();
@@ -146,7 +146,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
         const next = new Phone(
           {
             ...config.account,
-            audioConstraints: microphoneConstraints(config.settings.audioInputId),
+            audioConstraints: microphoneConstraints(config.settings),
             autoAnswer: config.settings.autoAnswer,
             remoteAudio: options.remoteAudio,
             captureMicrophone: options.captureMicrophone,
