@@ -2,6 +2,7 @@ import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import { crmMatchPatterns } from '@/utils/crm/registry';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/crm/page-settings';
+import { debugLog } from '@/utils/debug-log';
 import { dialPreview } from '@/utils/dial-plan/dial-preview';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
 
@@ -29,6 +30,7 @@ export default defineContentScript({
         preview: (dial) => dialPreview(dial, { dialPlan }),
         signal: ctx.signal,
         scheduler,
+        log: debugLog,
       });
     };
 

@@ -29,6 +29,8 @@ export interface ClickToCallOptions {
   translate?(key: MessageKey, substitutions?: string[]): string;
   /** Scanning slice limits (see `ScannerOptions`); the defaults suit real pages. */
   slice?: { ms?: number; nodes?: number };
+  /** Debug sink (`debugLog` in the extension). */
+  log?: (...args: unknown[]) => void;
 }
 
 export interface ClickToCall {
@@ -80,6 +82,7 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     isControl: buttons.isHost,
     sliceMs: options.slice?.ms,
     sliceNodes: options.slice?.nodes,
+    log: options.log,
   });
   const status = watchPageStatus({
     document,

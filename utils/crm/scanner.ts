@@ -38,6 +38,8 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** … or this many text nodes, whichever comes first, and yields to the page. */
   sliceNodes?: number;
+  /** Debug sink (the content script's is `debugLog`); silent by default. */
+  log?: (...args: unknown[]) => void;
 }
 
 export interface Scanner {
@@ -153,10 +155,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   const { document, adapter, detector, scheduler, isControl } = options;
   const sliceMs = options.sliceMs ?? 8;
   const sliceNodes = options.sliceNodes ?? 1000;
-  const skip = [SKIP, validSelector(document, adapter.exclude)].filter(Boolean).join(', ');
-  const fields = validSelector(document, adapter.phoneFields);
-  const inputs = validSelector(document, adapter.phoneInputs);
-  const links = [TEL_LINK, validSelector(document, adapter.phoneLinks)].filter(Boolean).join(', ');
+  const skip = [SKIP, validSelector(document, options.log, adapter.exclude)]
+    .filter(Boolean)
+    .join(', ');
+  const fields = validSelector(document, options.log, adapter.phoneFields);
+  const inputs = validSelector(document, options.log, adapter.phoneInputs);
+  const links = [TEL_LINK, validSelector(document, options.log, adapter.phoneLinks)]
+    .filter(Boolean)
+    .join(', ');
 
   const doneText = new WeakSet<Text>();
   const doneElements = new WeakSet<Element>();
@@ -606,15 +612,18 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 }
 
-/** An adapter's selector list, or undefined (and a console warning) when it does not parse. */
-function validSelector(document: Document, selector: string | undefined): string | undefined {
+/** An adapter's selector list, or undefined (and a debug-log line) when it does not parse. */
+function validSelector(
+  document: Document,
+  log: ScannerOptions['log'],
+  selector: string | undefined,
+): string | undefined {
   if (!selector) return undefined;
   try {
     document.createDocumentFragment().querySelector(selector);
     return selector;
   } catch (error) {
-    // eslint-disable-next-line no-console -- until the scanner rewrite routes this through debugLog
-    console.warn('[uContact] ignoring an invalid adapter selector', selector, error);
+    log?.('ignoring an invalid adapter selector', selector, error);
     return undefined;
   }
 }
