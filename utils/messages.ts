@@ -3,6 +3,7 @@ import type { PhoneSettings } from './settings/settings';
 import type { PhoneAccount } from './sip/phone-state';
 import type {
   AudioStats,
+  CampaignLeg,
   CallView,
   PhoneSnapshot,
   RegistrationState,
@@ -147,6 +148,8 @@ export interface PhoneHostRequests extends CallCommands {
   /** A dial string the background already checked and rewrote by the dial plan. */
   'phone.dial': { payload: DialRequest; reply: Result<null> };
   'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };
+  /** A campaign call is pending: uContact's next auto-answer call is its first leg (null: not any more). */
+  'phone.expectCampaignLeg': { payload: CampaignLeg | null; reply: Result<null> };
 }
 
 export type PhoneHostRequestType = keyof PhoneHostRequests;

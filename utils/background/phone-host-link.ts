@@ -18,7 +18,7 @@ export interface PhoneHostLinkOptions {
   log?: (...args: unknown[]) => void;
 }
 
-type Command = CallCommandType | 'phone.dial';
+type Command = CallCommandType | 'phone.dial' | 'phone.expectCampaignLeg';
 
 /**
  * The background's link to the phone host: makes sure exactly one phone runs for the logged-in

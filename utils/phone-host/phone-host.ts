@@ -180,6 +180,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
       await configure(next);
       return null;
     },
+    'phone.expectCampaignLeg': (leg) => act((p) => p.expectCampaignLeg(leg)),
     'phone.dial': (request) => act((p) => p.dial(request.dial, request.display, request.extension)),
     'phone.microphone': async () => {
       try {

@@ -45,7 +45,9 @@ export class Call {
 
   constructor(
     readonly session: Session,
-    init: Pick<CallView, 'id' | 'direction' | 'number' | 'name'> & { autoAnswer?: boolean },
+    init: Pick<CallView, 'id' | 'direction' | 'number' | 'name' | 'campaign'> & {
+      autoAnswer?: boolean;
+    },
     private readonly context: CallContext,
   ) {
     this.state = {

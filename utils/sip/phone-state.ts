@@ -34,6 +34,24 @@ export interface CallView {
   declined?: boolean;
   /** Where the agent transferred it. */
   transferredTo?: string;
+  /** A campaign call placed through uContact (`Agents/AgentCall`): the leg uContact rang us on. */
+  campaign?: CampaignLeg;
+}
+
+/**
+ * uContact's two-step campaign call: after `Agents/AgentCall` it rings the agent first (with
+ * `P-Auto-Answer: normal`), then dials the destination and bridges. The phone expects that first
+ * leg and shows it as the outgoing call it is.
+ */
+export interface CampaignLeg {
+  /** The background's id for the request (the GUID arrives with AgentCall's reply, maybe later). */
+  id: string;
+  /** The campaign's name (AgentCall's `outqueue`). */
+  campaign: string;
+  /** The dial string sent as `destination`. */
+  number: string;
+  /** The number as the agent saw it, for the UI. */
+  display: string;
 }
 
 /** Everything other contexts need to show the phone. Never holds credentials. */

@@ -15,7 +15,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { assertDtmfDigits, Call, type TransferMode } from './call';
 import type { PhoneDelegate } from './phone-delegate';
 import type { PhoneOptions } from './phone-options';
-import type { AudioStats, CallView, RegistrationView } from './phone-state';
+import type { AudioStats, CallView, CampaignLeg, RegistrationView } from './phone-state';
 import { assertDialString } from './sip-target';
 
 /** Registrar answers that mean "these credentials will never work": retrying would only hammer it. */
@@ -49,6 +49,8 @@ export class Phone {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private callCounter = 0;
+  /** The campaign call whose first leg uContact is about to ring us with (see `expectCampaignLeg`). */
+  private campaignLeg: CampaignLeg | undefined;
 
   constructor(
     private options: PhoneOptions,
@@ -255,6 +257,15 @@ export class Phone {
     await this.find(undefined).sendDtmf(digits);
   }
 
+  /**
+   * The next call that asks for auto-answer is this campaign call's first leg: it is answered
+   * without a click whatever the auto-answer setting, and shown as the outgoing call to the
+   * destination. Null: no campaign call is pending any more (it failed or timed out).
+   */
+  expectCampaignLeg(leg: CampaignLeg | null): void {
+    this.campaignLeg = leg ?? undefined;
+  }
+
   /** Changes whether calls that ask for it are answered automatically. */
   setAutoAnswer(enabled: boolean): void {
     this.options.autoAnswer = enabled;
@@ -425,6 +436,11 @@ export class Phone {
       void invitation.reject({ statusCode: 486 });
       return;
     }
+    const leg = this.campaignLeg;
+    if (leg && this.calls.length === 0 && isAutoAnswerRequest(invitation.request)) {
+      this.takeCampaignLeg(invitation, leg);
+      return;
+    }
     const identity = invitation.remoteIdentity;
     const autoAnswer =
       !!this.options.autoAnswer &&
@@ -449,6 +465,26 @@ export class Phone {
           this.answer(call.id).catch((cause: unknown) => call.fail(undefined, cause));
       }, AUTO_ANSWER_DELAY_MS);
     }
+  }
+
+  /** The agent clicked to call: answer at once, no beep, and show the destination. */
+  private takeCampaignLeg(invitation: Invitation, leg: CampaignLeg): void {
+    this.campaignLeg = undefined;
+    const call = this.track(
+      new Call(
+        invitation,
+        {
+          id: this.nextId(),
+          direction: 'outgoing',
+          number: leg.number,
+          name: leg.display,
+          autoAnswer: true,
+          campaign: leg,
+        },
+        this.callContext(),
+      ),
+    );
+    this.answer(call.id).catch((cause: unknown) => call.fail(undefined, cause));
   }
 
   /** Adds a call; with no other live call it takes the front. */

@@ -622,3 +622,89 @@ describe('an outgoing call whose microphone is refused', () => {
     await expect(rig.phone.dial('+14155550199')).resolves.toMatchObject({ state: 'dialing' });
   });
 });
+
+describe('a campaign call: uContact rings the agent first (Agents/AgentCall)', () => {
+  const LEG = {
+    id: 'req-1',
+    campaign: 'Ventas->',
+    number: '+14155550123',
+    display: '(415) 555-0123',
+  };
+
+  it.each([
+    ['auto-answer off', { autoAnswer: false }],
+    ['auto-answer on', { autoAnswer: true }],
+  ])(
+    'with %s, the expected first leg is answered at once and shown as the outgoing call',
+    async (_label, options) => {
+      const rig = await startCallRig(options);
+      rig.phone.expectCampaignLeg(LEG);
+
+      const { pbxCall, id } = await ringIn(rig, {
+        number: '8000',
+        name: 'Ventas',
+        headers: [AUTO_ANSWER],
+      });
+
+      expect(rig.pbx.statusesIn(pbxCall)).toEqual([100, 180, 200]);
+      expect(rig.phone.callView).toMatchObject({
+        id,
+        direction: 'outgoing',
+        number: '+14155550123',
+        name: '(415) 555-0123',
+        state: 'established',
+        campaign: LEG,
+      });
+    },
+  );
+
+  it('only the first leg: the next call asking for auto-answer follows the setting again', async () => {
+    const rig = await startCallRig({ autoAnswer: false });
+    rig.phone.expectCampaignLeg(LEG);
+    const first = await ringIn(rig, { headers: [AUTO_ANSWER] });
+    await rig.phone.hangup(first.id);
+    await settle();
+
+    const { pbxCall } = await ringIn(rig, { headers: [AUTO_ANSWER] });
+    await advance(5_000);
+
+    expect(rig.pbx.statusesIn(pbxCall)).toEqual([100, 180]);
+    expect(rig.phone.callView).toMatchObject({ direction: 'incoming', state: 'ringing' });
+    expect(rig.phone.callView?.campaign).toBeUndefined();
+  });
+
+  it('a call without the auto-answer header is not taken for the first leg', async () => {
+    const rig = await startCallRig({ autoAnswer: false });
+    rig.phone.expectCampaignLeg(LEG);
+
+    const { pbxCall } = await ringIn(rig, { number: '5551234' });
+    await advance(5_000);
+
+    expect(rig.pbx.statusesIn(pbxCall)).toEqual([100, 180]);
+    expect(rig.phone.callView).toMatchObject({ direction: 'incoming', number: '5551234' });
+  });
+
+  it('expectCampaignLeg(null) withdraws it: a late first leg rings like any other call', async () => {
+    const rig = await startCallRig({ autoAnswer: false });
+    rig.phone.expectCampaignLeg(LEG);
+    rig.phone.expectCampaignLeg(null);
+
+    const { pbxCall } = await ringIn(rig, { headers: [AUTO_ANSWER] });
+    await advance(5_000);
+
+    expect(rig.pbx.statusesIn(pbxCall)).toEqual([100, 180]);
+    expect(rig.phone.callView).toMatchObject({ direction: 'incoming', state: 'ringing' });
+  });
+
+  it('the first leg hung up by the far end ends the campaign call, reported once with its leg', async () => {
+    const rig = await startCallRig({ autoAnswer: false });
+    rig.phone.expectCampaignLeg(LEG);
+    const { pbxCall, id } = await ringIn(rig, { headers: [AUTO_ANSWER] });
+
+    rig.pbx.hangUp(pbxCall);
+    await settle();
+
+    expect(endedIds(rig)).toEqual([id]);
+    expect(rig.ended[0]).toMatchObject({ direction: 'outgoing', state: 'ended', campaign: LEG });
+  });
+});
