@@ -19,6 +19,8 @@ export interface AgentInfo {
   callerId: string;
   dtmfMode: string;
   codecs: string[];
+  /** AgentLogin's `context`; AgentCall's default when a campaign names none. */
+  context: string;
 }
 
 export const agentItem = storage.defineItem<AgentInfo | null>('local:agent', { fallback: null });

@@ -26,6 +26,7 @@ describe('parseAgentLogin', () => {
       token: GOOD_REPLY.token,
       codecs: ['alaw', 'ulaw'],
       dtmfMode: GOOD_REPLY.dtmfmode,
+      context: GOOD_REPLY.context,
     };
     expect(parseAgentLogin(replyBody())).toEqual(expected);
   });
@@ -43,6 +44,7 @@ describe('parseAgentLogin', () => {
         token: 'dG9rZW4=',
         allow: 'opus, g722;ulaw',
         dtmfmode: 'info',
+        context: 'outbound-7',
       }),
     );
     expect(profile).toEqual({
@@ -56,6 +58,7 @@ describe('parseAgentLogin', () => {
       token: 'dG9rZW4=',
       codecs: ['opus', 'g722', 'ulaw'],
       dtmfMode: 'info',
+      context: 'outbound-7',
     });
   });
 
@@ -79,6 +82,7 @@ describe('parseAgentLogin', () => {
       token: '',
       codecs: [],
       dtmfMode: 'rfc2833',
+      context: '',
     });
   });
 
@@ -103,6 +107,7 @@ describe('parseAgentLogin', () => {
         token: true,
         allow: ['alaw'],
         dtmfmode: {},
+        context: 42,
       }),
     );
     expect(profile).toEqual({
@@ -116,6 +121,7 @@ describe('parseAgentLogin', () => {
       token: '',
       codecs: [],
       dtmfMode: 'rfc2833',
+      context: '',
     });
     expect(JSON.stringify(profile)).not.toContain('[object');
   });

@@ -17,6 +17,8 @@ export interface AgentProfile {
   token: string;
   codecs: string[];
   dtmfMode: string;
+  /** The Asterisk dialplan context of the agent's calls (AgentCall's default `context`). */
+  context: string;
 }
 
 const SIP_USER = /^[A-Za-z0-9_.!~*'()&=+$-]{1,64}$/;
@@ -64,6 +66,7 @@ export function parseAgentLogin(body: string): AgentProfile {
       .map((codec) => codec.trim())
       .filter(Boolean),
     dtmfMode: optionalString(data.dtmfmode) || 'rfc2833',
+    context: optionalString(data.context),
   };
 }
 

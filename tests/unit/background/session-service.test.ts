@@ -126,6 +126,7 @@ describe('session service: login', () => {
       callerId: GOOD_REPLY.callerid,
       dtmfMode: GOOD_REPLY.dtmfmode,
       codecs: ['alaw', 'ulaw'],
+      context: GOOD_REPLY.context,
     });
     expect(await settingsItem.getValue()).toMatchObject({ instance: 'acme', sipServer: '' });
 

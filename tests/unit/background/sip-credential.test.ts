@@ -19,6 +19,7 @@ function profile(overrides: Partial<AgentProfile> = {}): AgentProfile {
     token: 't',
     codecs: [],
     dtmfMode: 'rfc2833',
+    context: '',
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ export const GOOD_REPLY = {
   token: 'YWRhOjEyMzQ1Njc4LTEyMzQtMTIzNC0xMjM0LTEyMzQ1Njc4OWFiYw==',
   allow: 'alaw;ulaw',
   dtmfmode: 'rfc2833',
+  context: 'from-agents',
 } as const;
 
 /** A JSON body built from the good reply with some fields replaced (or removed with `undefined`). */

@@ -100,6 +100,7 @@ export function createSessionService(options: SessionServiceOptions) {
         callerId: profile.callerId,
         dtmfMode: profile.dtmfMode,
         codecs: profile.codecs,
+        context: profile.context,
       };
       const previous = await credentialsItem.getValue();
       if (previous) await options.stopPhone();
