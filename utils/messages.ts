@@ -1,3 +1,4 @@
+import type { ShiftState } from './shift/shift-state';
 import type { ErrorInfo } from './errors';
 import type { PhoneSettings } from './settings/settings';
 import type { PhoneAccount } from './sip/phone-state';
@@ -46,6 +47,8 @@ export type SessionView =
       sip: RegistrationView;
       call: CallView | null;
       otherCalls: CallView[];
+      /** Ready, on a break or in wrap-up; the campaign call pending; results still due. */
+      shift: ShiftState;
     };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

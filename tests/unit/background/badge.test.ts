@@ -1,3 +1,4 @@
+import { initialShift } from '@/utils/shift/shift-state';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { showSessionOnBadge } from '@/utils/background/badge';
@@ -25,6 +26,7 @@ function loggedIn(sip: RegistrationState, call: CallState | null = null): Sessio
     sip: { state: sip },
     call: call ? incoming('a', { state: call }) : null,
     otherCalls: [],
+    shift: initialShift(0),
   };
 }
 

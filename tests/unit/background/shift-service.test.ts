@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createShiftService, type ShiftUContact } from '@/utils/background/shift/shift-service';
-import { FIRST_LEG_TIMEOUT_MS, type ShiftState } from '@/utils/background/shift/shift-state';
+import { FIRST_LEG_TIMEOUT_MS, type ShiftState } from '@/utils/shift/shift-state';
 import { AppError } from '@/utils/errors';
 import type { CallView, CampaignLeg } from '@/utils/sip/phone-state';
 

@@ -1,6 +1,7 @@
 import { AppError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { LoginRequest, Result, SessionView } from '../../messages';
 import type { PhoneSnapshot } from '../../sip/phone-state';
+import { initialShift, type ShiftState } from '../../shift/shift-state';
 import { credentialsItem } from '../../session-storage';
 import { agentItem, type AgentInfo } from '../../storage';
 import { readResolvedSettings, updateSettings } from '../../settings/read-settings';
@@ -19,6 +20,10 @@ export interface SessionServiceOptions {
   /** Starts the agent's phone once the session is stored; stops it before logging off. */
   startPhone: () => Promise<void>;
   stopPhone: () => Promise<void>;
+  /** The agent's shift (breaks, wrap-up) as the UI shows it; ready when not given. */
+  shift?: () => Promise<ShiftState>;
+  /** Before logging out, while the token still works: a break is ended at uContact. */
+  beforeLogout?: () => Promise<void>;
   /** Called after every change so other contexts can follow. */
   onChange: (view: SessionView) => void;
   /** Network options (tests inject `fetch` and shorter timeouts). */
@@ -34,11 +39,12 @@ export function createSessionService(options: SessionServiceOptions) {
   let pendingLogin: AbortController | undefined;
 
   async function view(): Promise<SessionView> {
-    const [credentials, agent, resolved, phone] = await Promise.all([
+    const [credentials, agent, resolved, phone, shift] = await Promise.all([
       credentialsItem.getValue(),
       agentItem.getValue(),
       readResolvedSettings(),
       options.phoneSnapshot(),
+      options.shift?.() ?? initialShift(Date.now()),
     ]);
     const { settings } = resolved;
     if (!credentials || !agent) {
@@ -61,6 +67,7 @@ export function createSessionService(options: SessionServiceOptions) {
       ...(phone && phone.sessionId === credentials.phone.sessionId
         ? { sip: phone.registration, call: phone.call, otherCalls: phone.otherCalls }
         : { sip: { state: 'connecting' as const }, call: null, otherCalls: [] }),
+      shift,
     };
   }
 
@@ -141,6 +148,7 @@ export function createSessionService(options: SessionServiceOptions) {
       credentialsItem.getValue(),
       agentItem.getValue(),
     ]);
+    await options.beforeLogout?.().catch((error: unknown) => options.log?.('before logout', error));
     // Unregister first, so uContact never sees a logged-off agent still reachable by SIP.
     await options.stopPhone();
     let expired: ErrorInfo | undefined;

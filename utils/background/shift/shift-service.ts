@@ -8,7 +8,7 @@ import {
   nextShift,
   type ShiftEvent,
   type ShiftState,
-} from './shift-state';
+} from '../../shift/shift-state';
 
 /** A campaign as AgentCall needs it (settings: `campaigns`). */
 export interface CampaignRoute {

@@ -6,7 +6,7 @@ import {
   nextShift,
   type ShiftEvent,
   type ShiftState,
-} from '@/utils/background/shift/shift-state';
+} from '@/utils/shift/shift-state';
 
 const LEG = { id: 'leg-1', campaign: 'Ventas->', number: '+14155550123', display: '415-555-0123' };
 const GUID = '6f1c2a9e-0d2b-4c55-9a43-5f8e2b7d1c10';

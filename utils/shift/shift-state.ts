@@ -1,5 +1,5 @@
-import type { ErrorInfo } from '../../errors';
-import type { CampaignLeg } from '../../sip/phone-state';
+import type { ErrorInfo } from '../errors';
+import type { CampaignLeg } from '../sip/phone-state';
 
 /**
  * The agent's shift in uContact, as a pure state machine: ready for calls, on a break (with its
