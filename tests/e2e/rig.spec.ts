@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, launchBrowserWithExtension } from '../rig/browser';
 import { startCallee, type Callee } from '../rig/callee';
 import { rigRequest, type HttpReply } from '../rig/https-request';
@@ -12,10 +12,18 @@ import { screenshot } from '../rig/screenshot';
 import { startKamailio, type Kamailio } from '../rig/kamailio';
 import { ha1 } from '../rig/sip-credentials';
 import {
+  AGENT_CALL_PATH,
+  AGENT_UNBREAK_PATH,
+  API_ENDPOINTS,
+  API_MISBEHAVIOUR_KINDS,
+  API_PATHS,
   LOGIN_PATH,
   LOGOFF_PATH,
   MISBEHAVIOUR_KINDS,
   startUContactServer,
+  type AgentCall,
+  type ApiEndpoint,
+  type ApiMisbehaviourKind,
   type MisbehaviourKind,
   type UContactAgent,
   type UContactServer,
@@ -144,6 +152,282 @@ describe('fake uContact API', () => {
     server.behave((c) => c.send(200, 'custom'));
     expect((await login(good)).body).toBe('custom');
     server.behave('normal');
+  });
+});
+
+describe('fake uContact contact-center API', () => {
+  const PEDRO: UContactAgent = {
+    agent: 'pedro',
+    password: 'pw-pedro',
+    name: '1998',
+    sipPassword: 's',
+  };
+  const CALL = {
+    callerid: '+59829000000',
+    agent: 'maria',
+    phone: '1997',
+    tech: 'SIP',
+    context: 'salientes',
+    outqueue: 'Ventas->',
+    destination: '+14155550123',
+  };
+  const LUNCH = { agent: 'maria', interface: 'SIP/1997', motive: 'Lunch' };
+  const disposition = (guid: string): Record<string, string> => ({
+    campaign: 'Ventas->',
+    agent: 'maria',
+    callerid: '+14155550123',
+    guid,
+    l1: 'Sale',
+    l2: 'Card',
+    l3: '',
+    d1: '',
+    d2: '',
+    comment: 'wants a call back',
+    schedule: '',
+    camptoreschedule: '',
+    tag: '',
+  });
+  const without = (form: Record<string, string>, field: string): Record<string, string> =>
+    Object.fromEntries(Object.entries(form).filter(([key]) => key !== field));
+  const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  let server: UContactServer;
+  let token: string;
+  const hooked: AgentCall[] = [];
+  const tokenOf = async (agent: UContactAgent): Promise<string> => {
+    const reply = await rigRequest(LOGIN_PATH, {
+      form: { agent: agent.agent, password: agent.password },
+    });
+    return (JSON.parse(reply.body) as { token: string }).token;
+  };
+  const post = (
+    endpoint: ApiEndpoint,
+    form: Record<string, string>,
+    options: { token?: string | null; timeoutMs?: number } = {},
+  ): Promise<HttpReply> => {
+    const sent = options.token === undefined ? token : options.token;
+    return rigRequest(API_PATHS[endpoint], {
+      form,
+      headers: sent === null ? {} : { authorization: `Basic ${sent}` },
+      timeoutMs: options.timeoutMs,
+    });
+  };
+  const newCall = async (): Promise<string> => (await post('AgentCall', CALL)).body;
+
+  /** A request the endpoint accepts (with what it needs first), and its good reply. */
+  const goodRequests: Record<ApiEndpoint, () => Promise<HttpReply>> = {
+    AgentLogoff: async () =>
+      post(
+        'AgentLogoff',
+        { agent: 'maria', interface: 'SIP/1997' },
+        { token: await tokenOf(MARIA) },
+      ),
+    AgentCall: () => post('AgentCall', CALL),
+    AgentBreak: () => post('AgentBreak', LUNCH),
+    AgentUnBreak: async () => {
+      await post('AgentBreak', LUNCH);
+      return post('AgentUnBreak', LUNCH);
+    },
+    DispositionCall: async () => post('DispositionCall', disposition(await newCall())),
+  };
+  const expectGood = (endpoint: ApiEndpoint, reply: HttpReply): void => {
+    expect(reply.status).toBe(200);
+    const bodies: Record<ApiEndpoint, RegExp> = {
+      AgentLogoff: /^OK$/,
+      AgentCall: GUID,
+      AgentBreak: /^1$/,
+      AgentUnBreak: /^1$/,
+      DispositionCall: /^1$/,
+    };
+    expect(reply.body).toMatch(bodies[endpoint]);
+  };
+
+  beforeAll(async () => {
+    server = await startUContactServer({
+      agents: [MARIA, PEDRO],
+      misbehaviour: { slowReplyMs: 600 },
+      onAgentCall: (call) => void hooked.push(call),
+    });
+    token = await tokenOf(MARIA);
+  });
+  afterAll(() => server.close());
+
+  it('AgentCall replies a fresh GUID, records the fields and token, and hands the call to the hook', async () => {
+    hooked.length = 0;
+    const [first, second] = [await newCall(), await newCall()];
+    expect(first).toMatch(GUID);
+    expect(second).not.toBe(first);
+    const recorded = server.requests.filter((r) => r.path === AGENT_CALL_PATH).at(-1);
+    expect(recorded).toMatchObject({ method: 'POST', form: CALL });
+    expect(recorded?.headers.authorization).toBe(`Basic ${token}`);
+    await expect.poll(() => hooked.map((c) => c.guid)).toEqual([first, second]);
+    expect(hooked[0]?.form).toEqual(CALL);
+
+    // Another hook replaces it; a failing one is reported and does not spoil the reply.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    server.onAgentCall(() => Promise.reject(new Error('far end broke')));
+    expect(await newCall()).toMatch(GUID);
+    await expect.poll(() => errors.mock.calls.length).toBe(1);
+    errors.mockRestore();
+    server.onAgentCall(undefined);
+    await newCall();
+    expect(hooked).toHaveLength(2);
+    server.onAgentCall((call) => void hooked.push(call));
+  });
+
+  it.each(API_ENDPOINTS)(
+    '%s: 401 without a token, with a wrong one, with another agent’s',
+    async (e) => {
+      const form = e === 'AgentCall' ? CALL : { ...LUNCH, ...disposition(await newCall()) };
+      expect((await post(e, form, { token: null })).status).toBe(401);
+      expect((await post(e, form, { token: 'bWFyaWE6bm9wZQ==' })).status).toBe(401);
+      expect((await post(e, form, { token: await tokenOf(PEDRO) })).status).toBe(401);
+    },
+  );
+
+  it('401 once the token is logged off or expired', async () => {
+    const mine = await tokenOf(MARIA);
+    expect((await post('AgentCall', CALL, { token: mine })).body).toMatch(GUID);
+    await post('AgentLogoff', { agent: 'maria', interface: 'SIP/1997' }, { token: mine });
+    expect((await post('AgentCall', CALL, { token: mine })).status).toBe(401);
+    server.expireTokens();
+    expect((await post('AgentCall', CALL)).status).toBe(401);
+    token = await tokenOf(MARIA);
+  });
+
+  it.each([
+    ['tech is not SIP', { tech: 'PJSIP' }],
+    ['phone is not the agent’s extension', { phone: '1998' }],
+    ['the agent is unknown', { agent: 'nobody' }],
+    ['a field is empty', { context: '' }],
+  ])('AgentCall answers 0 when %s', async (_label, change) => {
+    expect(await post('AgentCall', { ...CALL, ...change })).toMatchObject({
+      status: 200,
+      body: '0',
+    });
+  });
+
+  it('AgentCall answers 0 when a field is missing', async () => {
+    expect((await post('AgentCall', without(CALL, 'destination'))).body).toBe('0');
+  });
+
+  it('keeps the break: take, switch motive, refuse another motive, come back', async () => {
+    const take = (motive: string): Promise<HttpReply> => post('AgentBreak', { ...LUNCH, motive });
+    const back = (motive: string): Promise<HttpReply> => post('AgentUnBreak', { ...LUNCH, motive });
+    expect(server.breakState('maria')).toBeUndefined();
+    expect(await take('Lunch')).toMatchObject({ status: 200, body: '1' });
+    expect(server.breakState('maria')).toBe('Lunch');
+    expect((await take('Coffee')).body).toBe('1');
+    expect(server.breakState('maria')).toBe('Coffee');
+    expect((await back('Lunch')).body).toBe('0');
+    expect(server.breakState('maria')).toBe('Coffee');
+    expect((await back('Coffee')).body).toBe('1');
+    expect(server.breakState('maria')).toBeUndefined();
+    expect((await back('Coffee')).body).toBe('0');
+    expect(server.requests.at(-1)).toMatchObject({
+      path: AGENT_UNBREAK_PATH,
+      form: { ...LUNCH, motive: 'Coffee' },
+    });
+  });
+
+  it('AgentBreak answers 0 for another interface, an empty motive, an unknown agent', async () => {
+    expect((await post('AgentBreak', { ...LUNCH, interface: 'SIP/1998' })).body).toBe('0');
+    expect((await post('AgentBreak', { ...LUNCH, motive: ' ' })).body).toBe('0');
+    expect((await post('AgentBreak', { ...LUNCH, agent: 'nobody' })).body).toBe('0');
+    expect(server.breakState('maria')).toBeUndefined();
+    expect((await post('AgentBreak', { ...LUNCH, message: 'back at 2' })).body).toBe('1');
+    expect((await post('AgentUnBreak', LUNCH)).body).toBe('1');
+  });
+
+  it('DispositionCall takes a result for a GUID AgentCall gave, with or without a callback', async () => {
+    const guid = await newCall();
+    expect(await post('DispositionCall', disposition(guid))).toMatchObject({
+      status: 200,
+      body: '1',
+    });
+    const callback = { ...disposition(guid), schedule: '2026-03-31 14:30:00' };
+    expect((await post('DispositionCall', callback)).body).toBe('1');
+    expect(server.requests.at(-1)?.form).toEqual(callback);
+  });
+
+  it.each([
+    ['the GUID is unknown', { guid: '6f1c1d52-0000-4000-8000-000000000000' }],
+    ['the campaign is not the call’s', { campaign: 'Cobranzas->' }],
+    ['the agent is not the call’s', { agent: 'pedro' }],
+    ['there is no result', { l1: '' }],
+    ['the schedule is not YYYY-MM-DD HH:MI:SS', { schedule: '2026-03-31T14:30:00' }],
+    ['the schedule is no date', { schedule: '2026-02-30 10:00:00' }],
+    ['the schedule is no time', { schedule: '2026-03-31 24:00:00' }],
+  ])('DispositionCall answers 0 when %s', async (_label, change: Record<string, string>) => {
+    const form = { ...disposition(await newCall()), ...change };
+    // pedro's own token: the check under test is the call's agent, not the token.
+    const as = form.agent === 'pedro' ? await tokenOf(PEDRO) : token;
+    expect(await post('DispositionCall', form, { token: as })).toMatchObject({
+      status: 200,
+      body: '0',
+    });
+  });
+
+  it('DispositionCall answers 0 when a field is missing', async () => {
+    const form = without(disposition(await newCall()), 'tag');
+    expect((await post('DispositionCall', form)).body).toBe('0');
+  });
+
+  const checks: Record<ApiMisbehaviourKind, (e: ApiEndpoint, r: HttpReply) => void> = {
+    zero: (_e, r) => expect(r).toMatchObject({ status: 200, body: '0' }),
+    unauthorized: (_e, r) => expect(r.status).toBe(401),
+    'server-error': (_e, r) => {
+      expect(r.status).toBe(500);
+      expect(r.headers['content-type']).toMatch(/^text\/html/);
+      expect(r.body).toContain('<html>');
+    },
+    slow: (e, r) => {
+      expect(r.elapsedMs).toBeGreaterThanOrEqual(550);
+      expectGood(e, r);
+    },
+  };
+  it.each(API_ENDPOINTS.flatMap((e) => API_MISBEHAVIOUR_KINDS.map((k) => [e, k] as const)))(
+    '%s misbehaves as %s, until told to behave',
+    async (endpoint, kind) => {
+      expectGood(endpoint, await goodRequests[endpoint]());
+      server.behaveApi(endpoint, kind);
+      checks[kind](endpoint, await goodRequests[endpoint]());
+      checks[kind](endpoint, await goodRequests[endpoint]());
+      server.behaveApi(endpoint, 'normal');
+      expectGood(endpoint, await goodRequests[endpoint]());
+    },
+  );
+
+  it('misbehaves for `times` requests only: save fails once, Retry succeeds', async () => {
+    const form = disposition(await newCall());
+    server.behaveApi('DispositionCall', 'server-error', { times: 1 });
+    expect((await post('DispositionCall', form)).status).toBe(500);
+    expect((await post('DispositionCall', form)).body).toBe('1');
+    server.behaveApi('AgentBreak', 'zero', { times: 2 });
+    expect((await post('AgentBreak', LUNCH)).body).toBe('0');
+    expect((await post('AgentBreak', LUNCH)).body).toBe('0');
+    expect((await post('AgentBreak', LUNCH)).body).toBe('1');
+    expect((await post('AgentUnBreak', LUNCH)).body).toBe('1');
+    expect(() => server.behaveApi('AgentCall', 'zero', { times: 0 })).toThrow(/positive integer/);
+  });
+
+  it('slow takes its own delay, and still places the call when the client gave up', async () => {
+    hooked.length = 0;
+    server.behaveApi('AgentCall', 'slow', { delayMs: 300, times: 1 });
+    await expect(post('AgentCall', CALL, { timeoutMs: 100 })).rejects.toThrow(/timeout/);
+    await expect.poll(() => hooked).toHaveLength(1);
+    expect(server.requests.filter((r) => r.path === AGENT_CALL_PATH).at(-1)?.form).toEqual(CALL);
+    const reply = await post('AgentCall', CALL);
+    expect(reply.elapsedMs).toBeLessThan(300);
+  });
+
+  it('takes a custom handler per endpoint', async () => {
+    server.behaveApi('AgentCall', (c, next) =>
+      c.form.destination === '+1' ? c.send(200, ' 0 ') : next.normal(),
+    );
+    expect((await post('AgentCall', { ...CALL, destination: '+1' })).body).toBe(' 0 ');
+    expect(await newCall()).toMatch(GUID);
+    server.behaveApi('AgentCall', 'normal');
   });
 });
 

@@ -40,6 +40,9 @@ export function rigRequest(path: string, options: RigRequestOptions = {}): Promi
           ...options.headers,
         },
         timeout: options.timeoutMs ?? 10_000,
+        // A fresh connection each time: a pooled keep-alive socket to a server a spec just closed
+        // (the next describe opens another on the same port) fails the next request with a hang-up.
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -23,6 +23,8 @@ export interface MisbehaviourSettings {
   hugeBytes: number;
   /** Where 'redirect-other-origin' points. */
   redirectLocation: string;
+  /** How long a contact-center call made `slow` by `behaveApi` waits, unless told `delayMs`. */
+  slowReplyMs: number;
 }
 
 const html = (title: string): string =>
@@ -88,3 +90,31 @@ export const MISBEHAVIOURS = {
 export type MisbehaviourKind = keyof typeof MISBEHAVIOURS;
 
 export const MISBEHAVIOUR_KINDS = Object.keys(MISBEHAVIOURS) as MisbehaviourKind[];
+
+/** What a contact-center misbehaviour can do besides replying itself. */
+export interface ApiReplyNext {
+  /** Answers as a good server would, effects included (a call GUID, a break taken). */
+  normal(): void;
+  /**
+   * Runs `fn` after the delay (`behaveApi`'s `delayMs`, else `settings.slowReplyMs`), even when the
+   * client has given up by then: uContact still acts on a request it got.
+   */
+  delayed(fn: () => void): void;
+}
+
+export type ApiReplyHandler = (ctx: ReplyContext, next: ApiReplyNext) => void;
+
+/**
+ * Contact-center replies (AgentCall, AgentBreak, ...) a broken uContact can give, per endpoint
+ * through `behaveApi`. `zero` is uContact's own failure; the others come from what fronts it.
+ */
+export const API_MISBEHAVIOURS = {
+  zero: (c) => c.send(200, '0'),
+  unauthorized: (c) => c.send(401, 'Unauthorized'),
+  'server-error': (c) => c.send(500, html('500 Internal Server Error'), 'text/html'),
+  slow: (_c, next) => next.delayed(next.normal),
+} satisfies Record<string, ApiReplyHandler>;
+
+export type ApiMisbehaviourKind = keyof typeof API_MISBEHAVIOURS;
+
+export const API_MISBEHAVIOUR_KINDS = Object.keys(API_MISBEHAVIOURS) as ApiMisbehaviourKind[];
