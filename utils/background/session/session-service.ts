@@ -37,6 +37,7 @@ const LOGOFF_TIMEOUT_MS = 5_000;
 /** Logging in and out, and what the UI may know about the session. Owned by the background. */
 export function createSessionService(options: SessionServiceOptions) {
   let pendingLogin: AbortController | undefined;
+  const noShift = initialShift(Date.now());
 
   async function view(): Promise<SessionView> {
     const [credentials, agent, resolved, phone, shift] = await Promise.all([
@@ -44,7 +45,7 @@ export function createSessionService(options: SessionServiceOptions) {
       agentItem.getValue(),
       readResolvedSettings(),
       options.phoneSnapshot(),
-      options.shift?.() ?? initialShift(Date.now()),
+      options.shift?.() ?? noShift,
     ]);
     const { settings } = resolved;
     if (!credentials || !agent) {
