@@ -30,6 +30,8 @@ export function loginProfile(
     token,
     allow: 'alaw;ulaw',
     dtmfmode: 'rfc2833',
+    // The Asterisk dialplan context of the agent's calls (AgentCall's default `context`).
+    context: 'from-agents',
     ...agent.profile,
   };
 }
