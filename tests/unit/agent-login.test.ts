@@ -156,6 +156,26 @@ describe('postForm failures', () => {
     );
   });
 
+  it.each([
+    '<!DOCTYPE html>\n<html><body><h1>Welcome to uContact</h1></body></html>',
+    '  <html lang="en"><body>Login</body></html>',
+  ])(
+    'an HTML page with HTTP 200 (a proxy or portal answered) → errorUnexpectedReply',
+    async (body) => {
+      const { fetch } = recordingFetch(() =>
+        textResponse(body, { headers: { 'Content-Type': 'text/html' } }),
+      );
+      expect((await failure(postForm(URL_, { a: 'b' }, { fetch }))).key).toBe(
+        'errorUnexpectedReply',
+      );
+    },
+  );
+
+  it('passes a text reply that merely mentions html', async () => {
+    const { fetch } = recordingFetch(() => textResponse('<htmlish>'));
+    await expect(postForm(URL_, { a: 'b' }, { fetch })).resolves.toBe('<htmlish>');
+  });
+
   it('sends extra headers alongside the form content type', async () => {
     const { fetch, calls } = recordingFetch(() => textResponse('ok'));
     await postForm(URL_, { a: 'b' }, { fetch, headers: { Authorization: 'Basic abc' } });

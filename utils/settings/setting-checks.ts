@@ -1,6 +1,12 @@
 import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules';
 import { AppError } from '../errors';
 import { isSupportedCountry } from '../phone-numbers/libphonenumber';
+import {
+  parseBreakReasons,
+  parseCampaigns,
+  parseDispositions,
+  parseWrapUpSeconds,
+} from './contact-center';
 import { parseSipServer } from './sip-server';
 import { parseInstance } from '../ucontact/instance';
 import { screenPopUrl } from './screen-pop';
@@ -48,6 +54,14 @@ export const MANAGED_SETTINGS: { [K in ManagedSettingKey]: Validator<K> } = {
     parseDialPlan(value);
     return value as DialPlanRules;
   },
+  campaigns: parseCampaigns,
+  callRouting: (value) => {
+    if (value !== 'campaign' && value !== 'direct') throw invalid();
+    return value;
+  },
+  breakReasons: parseBreakReasons,
+  dispositions: parseDispositions,
+  wrapUpSeconds: parseWrapUpSeconds,
 };
 
 /** The settings an administrator can set by policy. */
@@ -58,7 +72,12 @@ export type ManagedSettingKey =
   | 'autoAnswer'
   | 'screenPop'
   | 'enabledSites'
-  | 'dialPlan';
+  | 'dialPlan'
+  | 'campaigns'
+  | 'callRouting'
+  | 'breakReasons'
+  | 'dispositions'
+  | 'wrapUpSeconds';
 
 export function isManagedSettingKey(key: string): key is ManagedSettingKey {
   return Object.hasOwn(MANAGED_SETTINGS, key);

@@ -1,5 +1,22 @@
 import type { DialPlanRules } from '../dial-plan/dial-plan-rules';
 
+/**
+ * A uContact campaign the agent calls through: AgentCall's `outqueue` (`name`), `callerid`
+ * (`callerId`, the campaign's DID) and `context`. uContact names outbound campaigns with a
+ * trailing `->` (`Ventas->`) and inbound ones with `<-`; any non-empty name is accepted.
+ */
+export interface Campaign {
+  /** 1 to 64 characters. */
+  name: string;
+  /** Digits, optionally after a `+`: 1 to 20 digits. */
+  callerId: string;
+  /** Letters, digits, `_` and `-`; absent: the context AgentLogin returned. */
+  context?: string;
+}
+
+/** A campaign's call results: `"Level 1 > Level 2 > Level 3"` strings, keyed by campaign or `*`. */
+export type Dispositions = Record<string, string[]>;
+
 /** Settings the agent chooses; non-secret, kept across browser restarts. */
 export interface Settings {
   /** What the agent typed as instance (prefills the login form). */
@@ -27,6 +44,18 @@ export interface Settings {
   soundsMuted: boolean;
   /** The house dial plan (outside line, prefixes, extensions); null dials numbers as normalized. */
   dialPlan: DialPlanRules | null;
+  /** The uContact campaigns the agent may call through. */
+  campaigns: Campaign[];
+  /** `campaign`: click-to-call through uContact's two-step AgentCall; `direct`: a SIP INVITE. */
+  callRouting: 'campaign' | 'direct';
+  /** The break motives offered (AgentBreak's `motive`), as configured in uContact. */
+  breakReasons: string[];
+  /** The results offered after a campaign call; `*` applies to campaigns without their own. */
+  dispositions: Dispositions;
+  /** Seconds in wrap-up after a campaign call; 0: until the result is saved. */
+  wrapUpSeconds: number;
+  /** The campaign the agent last chose in the popup (not a policy key); empty: the first one. */
+  campaign: string;
 }
 
 /** uContact's public STUN server, used by its own web phone. */
@@ -47,6 +76,12 @@ export const DEFAULT_SETTINGS: Settings = {
   screenPop: { when: 'never', template: '' },
   soundsMuted: false,
   dialPlan: null,
+  campaigns: [],
+  callRouting: 'direct',
+  breakReasons: [],
+  dispositions: {},
+  wrapUpSeconds: 0,
+  campaign: '',
 };
 
 /** The settings a running phone follows; a change to any of them reaches it as one `phone.configure`. */

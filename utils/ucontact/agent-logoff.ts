@@ -1,5 +1,4 @@
-import { AppError } from '../errors';
-import { postForm, type RequestOptions } from './request';
+import { postWithToken, type RequestOptions } from './request';
 
 export const AGENT_LOGOFF_PATH = '/Integra/resources/api/AgentLogoff';
 
@@ -14,16 +13,10 @@ export async function agentLogoff(
   token: string,
   options: RequestOptions = {},
 ): Promise<void> {
-  try {
-    await postForm(
-      `${origin}${AGENT_LOGOFF_PATH}`,
-      { agent, interface: `SIP/${extension}` },
-      { ...options, headers: { Authorization: `Basic ${token}` } },
-    );
-  } catch (error) {
-    if (error instanceof AppError && error.key === 'errorUnauthorized') {
-      throw new AppError('errorSessionExpired', [], { cause: error });
-    }
-    throw error;
-  }
+  await postWithToken(
+    `${origin}${AGENT_LOGOFF_PATH}`,
+    token,
+    { agent, interface: `SIP/${extension}` },
+    options,
+  );
 }

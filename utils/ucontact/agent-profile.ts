@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { isRefusal } from './request';
 
 /** What AgentLogin tells us about the agent, typed. The only place that reads its raw JSON. */
 export interface AgentProfile {
@@ -25,7 +26,6 @@ const SIP_USER = /^[A-Za-z0-9_.!~*'()&=+$-]{1,64}$/;
 const HOSTNAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const HA1 = /^[0-9a-f]{32}$/i;
-const FAILURE_BODIES = new Set(['0', 'error', 'false', 'null']);
 
 /**
  * Parses AgentLogin's text body. uContact answers failures with HTTP 200 and a body of `0` or
@@ -34,7 +34,7 @@ const FAILURE_BODIES = new Set(['0', 'error', 'false', 'null']);
 export function parseAgentLogin(body: string): AgentProfile {
   const text = body.replace(/^\uFEFF/, '').trim();
   if (!text) throw new AppError('errorEmptyReply');
-  if (FAILURE_BODIES.has(unquote(text).toLowerCase())) throw new AppError('errorBadCredentials');
+  if (isRefusal(text)) throw new AppError('errorBadCredentials');
 
   let data: unknown;
   try {
@@ -68,10 +68,6 @@ export function parseAgentLogin(body: string): AgentProfile {
     dtmfMode: optionalString(data.dtmfmode) || 'rfc2833',
     context: optionalString(data.context),
   };
-}
-
-function unquote(text: string): string {
-  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -14,6 +14,7 @@ export interface RequestOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 256 * 1024;
+const HTML_PAGE = /^\s*<(?:!doctype\s+html|html[\s>])/i;
 
 /**
  * POSTs a form to an Integra endpoint and returns the reply text. Every way this can fail becomes
@@ -46,10 +47,46 @@ export async function postForm(
       throw new AppError('errorUnauthorized', [String(response.status)]);
     }
     if (!response.ok) throw new AppError('errorHttpStatus', [String(response.status)]);
-    return await readTextCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const body = await readTextCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    // A proxy's or captive portal's page answered in uContact's place: its text means nothing here.
+    if (HTML_PAGE.test(body)) throw new AppError('errorUnexpectedReply');
+    return body;
   } catch (error) {
     throw asAppError(error, timeout, options.signal);
   }
+}
+
+/**
+ * `postForm` for the Integra calls after login, authorized by its token (`Authorization: Basic`).
+ * A 401 (or 403) means the token expired: the caller asks the agent to log in again.
+ */
+export async function postWithToken(
+  url: string,
+  token: string,
+  form: Record<string, string>,
+  options: RequestOptions = {},
+): Promise<string> {
+  try {
+    return await postForm(url, form, { ...options, headers: { Authorization: `Basic ${token}` } });
+  } catch (error) {
+    if (error instanceof AppError && error.key === 'errorUnauthorized') {
+      throw new AppError('errorSessionExpired', [], { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** uContact's reply as it means it: without a byte-order mark, spaces or JSON string quotes. */
+export function replyText(body: string): string {
+  const text = body.replace(/^\uFEFF/, '').trim();
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+const REFUSALS: ReadonlySet<string> = new Set(['0', 'error', 'false', 'null']);
+
+/** uContact refuses with HTTP 200 and a body of `0` (some versions: `Error`, `false`, `null`). */
+export function isRefusal(body: string): boolean {
+  return REFUSALS.has(replyText(body).toLowerCase());
 }
 
 function asAppError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AppError {

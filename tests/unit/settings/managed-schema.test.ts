@@ -8,6 +8,7 @@ import {
   resolveSettings,
   splitManagedStorage,
 } from '@/utils/settings/resolve-settings';
+import { WRAP_UP_MAX_SECONDS } from '@/utils/settings/contact-center';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 // A string, not `new URL(...)`: under happy-dom the global URL is not Node's.
@@ -18,6 +19,7 @@ interface SchemaNode {
   $ref?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
+  additionalProperties?: SchemaNode;
   enum?: unknown[];
   [attribute: string]: unknown;
 }
@@ -68,6 +70,8 @@ function chromeProblems(node: SchemaNode, path: string): string[] {
     problems.push(`${path}: Chrome reads only one of enum and pattern`);
   for (const [name, child] of Object.entries(node.properties ?? {}))
     problems.push(...chromeProblems(child, `${path}.${name}`));
+  if (node.additionalProperties)
+    problems.push(...chromeProblems(node.additionalProperties, `${path}.*`));
   return problems;
 }
 
@@ -102,6 +106,55 @@ describe('public/managed_schema.json', () => {
   });
 });
 
+describe('the contact-center policies in the schema', () => {
+  const properties = schema.properties ?? {};
+
+  it('declares a campaign’s fields, name and callerId required', () => {
+    const campaign = properties.campaigns?.items;
+    expect(campaign?.type).toBe('object');
+    expect(Object.keys(campaign?.properties ?? {})).toEqual(['name', 'callerId', 'context']);
+    expect(campaign?.required).toEqual(['name', 'callerId']);
+  });
+
+  it('offers the routings the check accepts, and the wrap-up bounds it holds', () => {
+    expect(properties.callRouting?.enum).toEqual(['campaign', 'direct']);
+    expect(properties.wrapUpSeconds).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: WRAP_UP_MAX_SECONDS,
+    });
+  });
+
+  it('declares dispositions as lists of strings under any campaign name', () => {
+    expect(properties.dispositions?.additionalProperties).toEqual({
+      type: 'array',
+      items: { type: 'string' },
+    });
+    expect(properties.breakReasons?.items).toEqual({ type: 'string' });
+  });
+
+  it.each<[string, string, boolean]>([
+    ['callerId', '+59829001234', true],
+    ['callerId', '29001234', true],
+    ['callerId', '+598 2900 1234', false],
+    ['callerId', '1'.repeat(21), false],
+    ['context', 'from-internal_2', true],
+    ['context', '', false],
+    ['context', 'from internal', false],
+  ])('its %s pattern agrees with the check on %j (%s)', (field, value, valid) => {
+    const pattern = properties.campaigns?.items?.properties?.[field]?.pattern as string;
+    expect(new RegExp(pattern).test(value)).toBe(valid);
+    const result = resolveSettings({
+      builtIn: { ...DEFAULT_SETTINGS },
+      managed: splitManagedStorage({
+        campaigns: [{ name: 'Ventas->', callerId: '1', [field]: value }],
+      }),
+      user: {},
+    });
+    expect(result.problems.length === 0).toBe(valid);
+  });
+});
+
 describe('README “For administrators”', () => {
   it('lists every policy setting in its table', () => {
     const listed = [...adminSection.matchAll(/^\| `(\w+)` +\| /gm)].map((match) => match[1]);
@@ -133,6 +186,23 @@ describe('README “For administrators”', () => {
       });
       expect(result.problems).toEqual([]);
       expect([...result.locked]).toEqual(['instance', 'dialPlan']);
+    }
+  });
+
+  it('shows the contact-center settings in the Chrome and Firefox file examples', () => {
+    const fileExamples = [...adminSection.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .filter((text) => text.includes('3rdparty'));
+    expect(fileExamples).toHaveLength(2);
+    for (const example of fileExamples) {
+      for (const key of [
+        'campaigns',
+        'callRouting',
+        'breakReasons',
+        'dispositions',
+        'wrapUpSeconds',
+      ])
+        expect(example).toContain(`"${key}"`);
     }
   });
 });

@@ -147,6 +147,17 @@ describe('resolveSettings problems', () => {
       { homeCountry: 'AR', outsideLinePrefix: '0' },
     ],
     ['dialPlan', null, null],
+    [
+      'campaigns',
+      [{ name: 'Ventas->', callerId: '+59829001234', context: 'from-internal' }],
+      [{ name: 'Ventas->', callerId: '+59829001234', context: 'from-internal' }],
+    ],
+    ['campaigns', [], []],
+    ['callRouting', 'campaign', 'campaign'],
+    ['callRouting', 'direct', 'direct'],
+    ['breakReasons', ['Lunch', ' Training'], ['Lunch', 'Training']],
+    ['dispositions', { '*': ['Sale>Card'] }, { '*': ['Sale > Card'] }],
+    ['wrapUpSeconds', 30, 30],
   ])('accepts managed %s %j as %j', (setting, value, expected) => {
     const result = resolve({ values: { [setting]: value } });
     expect(result.problems).toEqual([]);
@@ -196,6 +207,23 @@ describe('resolveSettings problems', () => {
       { homeCountry: 'UY', extensionLength: { min: 3, max: 9 } },
       { key: 'dialPlanExtensionLengthInvalid', substitutions: [] },
     ],
+    ['campaigns', { name: 'Ventas->', callerId: '1' }, undefined],
+    [
+      'campaigns',
+      [{ name: 'Ventas->', callerId: 'DID 1' }],
+      { key: 'campaignCallerIdInvalid', substitutions: ['Ventas->'] },
+    ],
+    ['callRouting', 'auto', undefined],
+    ['callRouting', true, undefined],
+    ['breakReasons', 'Lunch', undefined],
+    ['breakReasons', ['Lunch', 'LUNCH'], { key: 'breakReasonDuplicate', substitutions: ['LUNCH'] }],
+    [
+      'dispositions',
+      { '*': ['A > B > C > D'] },
+      { key: 'dispositionInvalid', substitutions: ['*', 'A > B > C > D'] },
+    ],
+    ['wrapUpSeconds', 3601, { key: 'wrapUpSecondsInvalid', substitutions: [] }],
+    ['wrapUpSeconds', '30', { key: 'wrapUpSecondsInvalid', substitutions: [] }],
   ])('refuses managed %s %j', (setting, value, detail) => {
     const result = resolve({ values: { [setting]: value } });
     expect(result.sources[setting as keyof Settings]).toBe('built-in');
@@ -233,7 +261,64 @@ describe('splitManagedStorage', () => {
       'screenPop',
       'enabledSites',
       'dialPlan',
+      'campaigns',
+      'callRouting',
+      'breakReasons',
+      'dispositions',
+      'wrapUpSeconds',
     ]);
+  });
+});
+
+describe('the contact-center settings', () => {
+  it('are lockable: a locked policy value wins over the agent’s own', () => {
+    const campaigns = [{ name: 'Ventas->', callerId: '+59829001234' }];
+    const result = resolve(
+      {
+        values: { campaigns, callRouting: 'campaign', wrapUpSeconds: 20 },
+        lockedSettings: [
+          'campaigns',
+          'callRouting',
+          'breakReasons',
+          'dispositions',
+          'wrapUpSeconds',
+        ],
+      },
+      { campaigns: [], callRouting: 'direct', breakReasons: ['Mine'], wrapUpSeconds: 5 },
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.settings).toMatchObject({
+      campaigns,
+      callRouting: 'campaign',
+      breakReasons: [],
+      dispositions: {},
+      wrapUpSeconds: 20,
+    });
+    expect([...result.locked].sort()).toEqual(
+      ['breakReasons', 'callRouting', 'campaigns', 'dispositions', 'wrapUpSeconds'].sort(),
+    );
+  });
+
+  it('keeps the agent’s chosen campaign out of the policy: a policy `campaign` is unknown', () => {
+    const result = resolve({ values: { campaign: 'Ventas->' } }, { campaign: 'Cobranzas->' });
+    expect(result.settings.campaign).toBe('Cobranzas->');
+    expect(result.problems).toEqual([
+      {
+        setting: 'campaign',
+        message: { key: 'managedSettingUnknown', substitutions: ['campaign'] },
+      },
+    ]);
+  });
+
+  it('default to direct calls, no campaigns, breaks or results, and no timed wrap-up', () => {
+    expect(resolve({}).settings).toMatchObject({
+      campaigns: [],
+      callRouting: 'direct',
+      breakReasons: [],
+      dispositions: {},
+      wrapUpSeconds: 0,
+      campaign: '',
+    });
   });
 });
 
