@@ -45,6 +45,15 @@ export function CallHistory(props: {
                     {' · '}
                     {time.format(record.startedAt)}
                   </span>
+                  <Show when={record.campaign}>
+                    {(campaign) => (
+                      <span class="history-meta history-campaign">
+                        {campaign().result
+                          ? t('historyCampaignResult', [campaign().name, campaign().result!])
+                          : t('historyCampaign', [campaign().name])}
+                      </span>
+                    )}
+                  </Show>
                 </span>
                 <button
                   type="button"

@@ -1,10 +1,15 @@
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { dispositionTree } from '@/utils/settings/contact-center';
+import type { Settings } from '@/utils/settings/settings';
 import type { CallView } from '@/utils/sip/phone-state';
 import type { CallRecord } from '@/utils/storage';
 import { t } from '@/utils/i18n';
 import type { CurrentSite } from '@/utils/popup/current-site';
 import type { SessionStore } from '@/utils/popup/session-store';
 import { AgentCard } from './AgentCard';
+import { AgentStatus } from './AgentStatus';
+import { CallResultForm } from './CallResultForm';
+import { CampaignPicker } from './CampaignPicker';
 import { CallHistory } from './CallHistory';
 import { CallPanel } from './CallPanel';
 import { OtherCalls } from './OtherCalls';
@@ -22,8 +27,24 @@ export function Popup(props: {
   /** What the house dial plan makes of the typed text, when that differs from it; else null. */
   toDialPreview: (typed: string) => string | null;
   history: () => CallRecord[];
+  /** The settings in force (campaigns, break reasons, call results). */
+  settings: () => Settings;
+  /** The agent picked another campaign for the next calls. */
+  onCampaign: (name: string) => void;
 }) {
   const store = props.store;
+  const [shiftBusy, setShiftBusy] = createSignal(false);
+  const shiftCommand = async (run: () => Promise<boolean>) => {
+    setShiftBusy(true);
+    try {
+      await run();
+    } finally {
+      setShiftBusy(false);
+    }
+  };
+  /** uContact's queues are in play: the contact center set breaks or campaign calls. */
+  const contactCenter = () =>
+    props.settings().breakReasons.length > 0 || props.settings().callRouting === 'campaign';
   return (
     <main class="popup">
       <header class="brand">
@@ -55,6 +76,31 @@ export function Popup(props: {
                 instanceOrigin={view().instanceOrigin}
               />
               <SipStatus state={view().sip.state} error={view().sip.error} />
+              <Show when={contactCenter()}>
+                <AgentStatus
+                  shift={view().shift}
+                  reasons={props.settings().breakReasons}
+                  busy={shiftBusy()}
+                  onBreak={(reason) =>
+                    void shiftCommand(() => store.callCommand('shift.break', { reason }))
+                  }
+                  onResume={() => void shiftCommand(() => store.callCommand('shift.resume', null))}
+                />
+              </Show>
+              <For each={view().shift.results.slice(0, 1)}>
+                {(due) => (
+                  <CallResultForm
+                    due={due}
+                    options={dispositionTree(props.settings().dispositions, due.campaign)}
+                    busy={shiftBusy()}
+                    onSave={(input) =>
+                      void shiftCommand(() =>
+                        store.callCommand('shift.saveResult', { legId: due.legId, ...input }),
+                      )
+                    }
+                  />
+                )}
+              </For>
               <Show when={view().call}>
                 {(call) => (
                   <CallPanel
@@ -78,6 +124,18 @@ export function Popup(props: {
                 onResume={(callId) => void store.callCommand('call.hold', { held: false, callId })}
               />
               <Show when={!isLive(view().call)}>
+                <Show
+                  when={
+                    props.settings().callRouting === 'campaign' &&
+                    props.settings().campaigns.length > 1
+                  }
+                >
+                  <CampaignPicker
+                    campaigns={props.settings().campaigns.map((campaign) => campaign.name)}
+                    chosen={props.settings().campaign}
+                    onChange={props.onCampaign}
+                  />
+                </Show>
                 <DialPad
                   disabled={view().sip.state !== 'registered'}
                   preview={props.toDialPreview}

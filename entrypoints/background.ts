@@ -11,13 +11,14 @@ import { connectPhoneHost } from '@/utils/background/phone-host-connection';
 import { createPhoneHostLink } from '@/utils/background/phone-host-link';
 import { syncPhoneSettings } from '@/utils/background/phone-settings-sync';
 import { createSessionService } from '@/utils/background/session/session-service';
+import { createAgentShift } from '@/utils/background/shift/agent-shift';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { broadcast, handleRequests } from '@/utils/messages';
 import { readSettings } from '@/utils/settings/read-settings';
-import type { PhoneSnapshot } from '@/utils/sip/phone-state';
+import type { CallView, PhoneSnapshot } from '@/utils/sip/phone-state';
 import { credentialsItem, phoneSnapshotItem } from '@/utils/session-storage';
 import { agentItem } from '@/utils/storage';
 
@@ -30,7 +31,7 @@ export default defineBackground({
     const connection = connectPhoneHost(
       {
         onSnapshot: (snapshot) => void onPhoneSnapshot(snapshot),
-        onCallEnded: (call) => void calls.onCallEnded(call),
+        onCallEnded: (call) => void onCallEnded(call),
       },
       debugLog,
     );
@@ -46,7 +47,18 @@ export default defineBackground({
         return agent && credentials ? phoneConfig(agent, credentials, settings) : null;
       },
     });
-    const placeCall = createCallPlacer({ host, readSettings });
+    const shift = createAgentShift({
+      expectCampaignLeg: (leg) => host.command('phone.expectCampaignLeg', leg),
+      onChange: () => void session.changed(),
+      openPopup: () => void openPopup(),
+      log: debugLog,
+    });
+    const placeCall = createCallPlacer({
+      host,
+      readSettings,
+      campaignCall: (campaign, destination, display) =>
+        shift.placeCampaignCall(campaign, destination, display),
+    });
 
     const calls = createCallFollower({
       answer: (callId) => void host.command('call.answer', { callId }).catch(debugLog),
@@ -61,6 +73,8 @@ export default defineBackground({
     const session = createSessionService({
       hasOriginPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       phoneSnapshot: () => phoneSnapshotItem.getValue(),
+      shift: () => shift.view(),
+      beforeLogout: () => shift.beforeLogout(),
       startPhone: async () => {
         await host.ensureRunning();
         await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
@@ -89,8 +103,14 @@ export default defineBackground({
       // A late event from a phone that belonged to an earlier login must not paint this one.
       if (!credentials || snapshot.sessionId !== credentials.phone.sessionId) return;
       await phoneSnapshotItem.setValue(snapshot);
+      await shift.onCall(snapshot.call);
       await session.changed();
       await calls.onSnapshot(snapshot, await readSettings());
+    }
+
+    async function onCallEnded(call: CallView): Promise<void> {
+      await calls.onCallEnded(call);
+      await shift.onCallEnded(call, (await readSettings()).wrapUpSeconds);
     }
 
     const reply = async <T>(run: () => Promise<T>) =>
@@ -110,6 +130,9 @@ export default defineBackground({
       'page.status': async () => pageStatus(await session.view()),
       'call.dial': placeCall,
       'history.clear': () => reply(async () => (await clearHistory()) ?? null),
+      'shift.break': ({ reason }) => shift.takeBreak(String(reason)),
+      'shift.resume': () => shift.endBreak(),
+      'shift.saveResult': (input) => shift.saveResult(input),
       'sites.enable': ({ origin, tabId }) => reply(() => enableSite(origin, tabId)),
       'sites.disable': ({ origin }) => reply(() => disableSite(origin)),
     });

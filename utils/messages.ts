@@ -1,4 +1,4 @@
-import type { ShiftState } from './shift/shift-state';
+import type { CallResultInput, ShiftState } from './shift/shift-state';
 import type { ErrorInfo } from './errors';
 import type { PhoneSettings } from './settings/settings';
 import type { PhoneAccount } from './sip/phone-state';
@@ -114,6 +114,12 @@ export interface BackgroundRequests extends CallCommands {
   /** Every dial path ends here (popup, history, CRM pages): see the background's `placeCall`. */
   'call.dial': { payload: DialRequest; reply: Result<null> };
   'history.clear': { payload: null; reply: Result<null> };
+  /** AgentBreak with this motive; the agent's shift shows the break. */
+  'shift.break': { payload: { reason: string }; reply: Result<null> };
+  /** AgentUnBreak with the break's motive: ready again. */
+  'shift.resume': { payload: null; reply: Result<null> };
+  /** DispositionCall for a finished campaign call; kept and shown again when it fails. */
+  'shift.saveResult': { payload: CallResultInput; reply: Result<null> };
   'sites.enable': { payload: { origin: string; tabId?: number }; reply: Result<string[]> };
   'sites.disable': { payload: { origin: string }; reply: Result<string[]> };
 }

@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import type { ShiftState } from './shift/shift-state';
 
 /**
  * The `local:` storage items: non-secret facts, kept across browser restarts (the agent's settings
@@ -37,8 +38,16 @@ export interface CallRecord {
   durationSec: number;
   outcome:
     'answered' | 'missed' | 'declined' | 'unanswered' | 'failed' | 'cancelled' | 'transferred';
+  /** A campaign call (AgentCall): its campaign, and the result once it is saved. */
+  campaign?: { name: string; legId: string; result?: string };
 }
 
 /** Newest first, at most `HISTORY_LIMIT` entries. */
 export const historyItem = storage.defineItem<CallRecord[]>('local:history', { fallback: [] });
 export const HISTORY_LIMIT = 200;
+
+/**
+ * The agent's shift (break, wrap-up, the campaign call pending, results still due). Local, so a
+ * result that could not be saved outlives a service-worker restart and even the browser closing.
+ */
+export const shiftItem = storage.defineItem<ShiftState | null>('local:shift', { fallback: null });

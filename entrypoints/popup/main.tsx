@@ -6,13 +6,14 @@ import { sanitizeDialString } from '@/utils/phone-numbers/dial-string';
 import { createCurrentSite } from '@/utils/popup/current-site';
 import { createSessionStore } from '@/utils/popup/session-store';
 import { historyItem } from '@/utils/storage';
-import { readSettings } from '@/utils/settings/read-settings';
+import { readSettings, updateSettings, watchSettings } from '@/utils/settings/read-settings';
 import { createSignal } from 'solid-js';
 import '@/components/theme.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
-const settings = await readSettings();
-const country = resolveDefaultCountry(settings.defaultCountry);
+const [settings, setSettings] = createSignal(await readSettings());
+watchSettings(setSettings);
+const country = resolveDefaultCountry(settings().defaultCountry);
 const [history, setHistory] = createSignal(await historyItem.getValue());
 historyItem.watch((next) => setHistory(next ?? []));
 render(() => {
@@ -24,8 +25,10 @@ render(() => {
       store={store}
       site={site}
       toDialString={(typed) => sanitizeDialString(typed, country)}
-      toDialPreview={(typed) => dialPreview(typed, { country, dialPlan: settings.dialPlan })}
+      toDialPreview={(typed) => dialPreview(typed, { country, dialPlan: settings().dialPlan })}
       history={history}
+      settings={settings}
+      onCampaign={(campaign) => void updateSettings({ campaign })}
     />
   );
 }, document.getElementById('app')!);

@@ -2,7 +2,7 @@ import { dialTarget } from '../dial-plan/dial-target';
 import { AppError, toErrorInfo } from '../errors';
 import type { DialRequest, Result } from '../messages';
 import { sanitizeDialString } from '../phone-numbers/dial-string';
-import type { Settings } from '../settings/settings';
+import type { Campaign, Settings } from '../settings/settings';
 import type { PhoneHostLink } from './phone-host-link';
 
 /** The longest number-as-shown kept for the UI; pages may send anything. */
@@ -11,13 +11,21 @@ const MAX_DISPLAY = 64;
 export interface CallPlacerOptions {
   host: Pick<PhoneHostLink, 'command'>;
   readSettings: () => Promise<Settings>;
+  /** `callRouting: campaign`: uContact places the call (AgentCall) and rings the agent first. */
+  campaignCall(campaign: Campaign, destination: string, display: string): Promise<Result<null>>;
+}
+
+/** The campaign a call goes through: the one the agent chose in the popup, else the first. */
+export function chosenCampaign(settings: Settings): Campaign | undefined {
+  return settings.campaigns.find((c) => c.name === settings.campaign) ?? settings.campaigns[0];
 }
 
 /**
  * The one way a call is placed, whoever asked (CRM button, popup dial pad, history redial,
  * context menu, keyboard command): the dial string is checked again here, since pages are not
  * trusted and a rewritten one is refused rather than cleaned, then the house dial plan rewrites it
- * last, and the phone host dials it.
+ * last. With `callRouting: campaign` uContact places it through the chosen campaign (AgentCall)
+ * and the phone sends no INVITE of its own; otherwise the phone host dials it.
  */
 export function createCallPlacer(options: CallPlacerOptions) {
   return async function placeCall(request: DialRequest): Promise<Result<null>> {
@@ -25,9 +33,16 @@ export function createCallPlacer(options: CallPlacerOptions) {
       const dial = sanitizeDialString(String(request.dial));
       if (!dial || dial !== request.dial) throw new AppError('errorDialInvalid');
       const settings = await options.readSettings();
+      const target = dialTarget(dial, settings);
+      const display = String(request.display).slice(0, MAX_DISPLAY);
+      if (settings.callRouting === 'campaign') {
+        const campaign = chosenCampaign(settings);
+        if (!campaign) throw new AppError('errorNoCampaign');
+        return await options.campaignCall(campaign, target, display);
+      }
       return await options.host.command('phone.dial', {
-        dial: dialTarget(dial, settings),
-        display: String(request.display).slice(0, MAX_DISPLAY),
+        dial: target,
+        display,
         ...(request.extension ? { extension: String(request.extension) } : {}),
       });
     } catch (error) {

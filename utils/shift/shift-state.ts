@@ -49,6 +49,15 @@ export interface ShiftState {
   results: ResultDue[];
 }
 
+/** What the agent chose in the result form for one finished campaign call. */
+export interface CallResultInput {
+  legId: string;
+  levels: [string, string, string];
+  comment: string;
+  /** A callback, `YYYY-MM-DD HH:MI:SS`, or empty. */
+  schedule: string;
+}
+
 export type ShiftEvent =
   | { type: 'campaignCallRequested'; leg: CampaignLeg; at: number }
   | { type: 'agentCallAnswered'; legId: string; guid: string }

@@ -7,7 +7,7 @@ export const DISPOSITION_CALL_PATH = '/Integra/resources/api/DispositionCall';
 export interface DispositionCallRequest {
   campaign: string;
   agent: string;
-  /** The campaign's caller ID, as the call was placed with. */
+  /** The customer's number, as dialled (partner docs: the contact's phone number). */
   callerId: string;
   /** AgentCall's reply: which call this result is for. */
   guid: string;

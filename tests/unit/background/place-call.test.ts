@@ -10,11 +10,13 @@ function setup(settings: Partial<Settings> = {}) {
       value: null,
     }),
   );
+  const campaignCall = vi.fn(async () => ({ ok: true as const, value: null }));
   const placeCall = createCallPlacer({
     host: { command } as never,
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    campaignCall,
   });
-  return { placeCall, command };
+  return { placeCall, command, campaignCall };
 }
 
 describe('placeCall: the one way every dial path places a call', () => {
@@ -58,5 +60,47 @@ describe('placeCall: the one way every dial path places a call', () => {
     const [, payload] = command.mock.calls[0]!;
     expect(payload.display).toHaveLength(64);
     expect(payload.extension).toBe('204');
+  });
+});
+
+describe('placeCall with callRouting: campaign', () => {
+  const VENTAS = { name: 'Ventas->', callerId: '+59829001234' };
+  const SOPORTE = { name: 'Soporte->', callerId: '+59829005678', context: 'soporte' };
+
+  it('goes through the first campaign (AgentCall), after the dial plan, and sends no INVITE', async () => {
+    const { placeCall, command, campaignCall } = setup({
+      callRouting: 'campaign',
+      campaigns: [VENTAS, SOPORTE],
+      dialPlan: { homeCountry: 'UY', outsideLinePrefix: '9' },
+    });
+    expect((await placeCall({ dial: '+59899123456', display: '099 123 456' })).ok).toBe(true);
+    expect(campaignCall).toHaveBeenCalledWith(VENTAS, '9099123456', '099 123 456');
+    expect(command).not.toHaveBeenCalled();
+  });
+
+  it('uses the campaign the agent chose', async () => {
+    const { placeCall, campaignCall } = setup({
+      callRouting: 'campaign',
+      campaigns: [VENTAS, SOPORTE],
+      campaign: 'Soporte->',
+    });
+    await placeCall({ dial: '+14155550123', display: 'x' });
+    expect(campaignCall).toHaveBeenCalledWith(SOPORTE, '+14155550123', 'x');
+  });
+
+  it('with no campaign set, says so and dials nothing', async () => {
+    const { placeCall, command, campaignCall } = setup({ callRouting: 'campaign', campaigns: [] });
+    expect(await placeCall({ dial: '+14155550123', display: 'x' })).toEqual({
+      ok: false,
+      error: { key: 'errorNoCampaign', substitutions: [] },
+    });
+    expect(command).not.toHaveBeenCalled();
+    expect(campaignCall).not.toHaveBeenCalled();
+  });
+
+  it('still refuses a rewritten dial string before any campaign call', async () => {
+    const { placeCall, campaignCall } = setup({ callRouting: 'campaign', campaigns: [VENTAS] });
+    expect((await placeCall({ dial: '1997@evil', display: 'x' })).ok).toBe(false);
+    expect(campaignCall).not.toHaveBeenCalled();
   });
 });

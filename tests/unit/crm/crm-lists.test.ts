@@ -93,7 +93,10 @@ function crmListsIn(file: string): [title: string, passage: string][] {
     .map((passage) => [`${passage.slice(0, 50)}…`, passage]);
 }
 
-const markdownFiles = readdirSync(ROOT).filter((file) => file.endsWith('.md'));
+// Only the files that name CRMs at all: a file that lists none has nothing to hold to the registry.
+const markdownFiles = readdirSync(ROOT).filter(
+  (file) => file.endsWith('.md') && crmListsIn(file).length > 0,
+);
 
 describe.each(markdownFiles)('CRM lists in %s', (file) => {
   it.each(crmListsIn(file))('name every registry CRM, in order: %s', (_title, passage) => {

@@ -23,6 +23,9 @@ export function callRecord(call: CallView): CallRecord {
     startedAt: call.startedAt,
     durationSec,
     outcome,
+    ...(call.campaign
+      ? { campaign: { name: call.campaign.campaign, legId: call.campaign.id } }
+      : {}),
   };
 }
 
@@ -43,6 +46,20 @@ export function recordCall(call: CallView): Promise<CallRecord | undefined> {
     const record = callRecord(call);
     await historyItem.setValue([record, ...history].slice(0, HISTORY_LIMIT));
     return record;
+  });
+}
+
+/** A campaign call's result was saved: its history entry shows it (`Sale > Card`). */
+export function recordCallResult(legId: string, result: string): Promise<void> {
+  return serialized(async () => {
+    const history = await historyItem.getValue();
+    await historyItem.setValue(
+      history.map((entry) =>
+        entry.campaign?.legId === legId
+          ? { ...entry, campaign: { ...entry.campaign, result } }
+          : entry,
+      ),
+    );
   });
 }
 

@@ -2,6 +2,7 @@ import { AppError, toErrorInfo } from '../../errors';
 import type { Result } from '../../messages';
 import type { CampaignLeg, CallView } from '../../sip/phone-state';
 import {
+  type CallResultInput,
   campaignCallPending,
   FIRST_LEG_TIMEOUT_MS,
   initialShift,
@@ -35,15 +36,6 @@ export interface ShiftUContact {
   }): Promise<void>;
 }
 
-/** What the agent chose in the result form. */
-export interface CallResultInput {
-  legId: string;
-  levels: [string, string, string];
-  comment: string;
-  /** A callback, `YYYY-MM-DD HH:MI:SS`, or empty. */
-  schedule: string;
-}
-
 export interface ShiftServiceOptions {
   load(): Promise<ShiftState | null>;
   save(state: ShiftState): Promise<void>;
@@ -54,6 +46,8 @@ export interface ShiftServiceOptions {
   /** Something the agent must know while the popup may be closed. */
   notify(notice: 'resultDue' | 'noFirstLeg', detail: string): void;
   onChange(state: ShiftState): void;
+  /** A result was saved: the call's history entry shows it. */
+  onResultSaved?(legId: string, result: string): Promise<void>;
   now?: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
   newId?: () => string;
@@ -191,6 +185,9 @@ export function createShiftService(options: ShiftServiceOptions) {
           throw error;
         }
         await apply({ type: 'resultSaved', legId: input.legId, at: now() });
+        await options
+          .onResultSaved?.(input.legId, input.levels.filter(Boolean).join(' > '))
+          .catch((error: unknown) => options.log?.('history', error));
       }),
 
     /** Every phone snapshot: the first leg reached the phone. */
