@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { dispositionTree } from '@/utils/settings/contact-center';
 import type { Settings } from '@/utils/settings/settings';
 import type { CallView } from '@/utils/sip/phone-state';
@@ -87,20 +87,24 @@ export function Popup(props: {
                   onResume={() => void shiftCommand(() => store.callCommand('shift.resume', null))}
                 />
               </Show>
-              <For each={view().shift.results.slice(0, 1)}>
-                {(due) => (
+              {/* Keyed by the call: a failed save updates the form in place, keeping what was chosen. */}
+              <Show when={view().shift.results[0]?.legId} keyed>
+                {(legId) => (
                   <CallResultForm
-                    due={due}
-                    options={dispositionTree(props.settings().dispositions, due.campaign)}
+                    due={view().shift.results.find((due) => due.legId === legId)!}
+                    options={dispositionTree(
+                      props.settings().dispositions,
+                      view().shift.results.find((due) => due.legId === legId)?.campaign ?? '',
+                    )}
                     busy={shiftBusy()}
                     onSave={(input) =>
                       void shiftCommand(() =>
-                        store.callCommand('shift.saveResult', { legId: due.legId, ...input }),
+                        store.callCommand('shift.saveResult', { legId, ...input }),
                       )
                     }
                   />
                 )}
-              </For>
+              </Show>
               <Show when={view().call}>
                 {(call) => (
                   <CallPanel
