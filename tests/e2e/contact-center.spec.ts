@@ -181,7 +181,10 @@ describe('contact center: campaign calls, results, breaks', () => {
     });
     expect(saves.at(-1)!.form.guid).toMatch(/^[0-9a-f-]{36}$/);
     // History keeps the campaign and the saved result.
-    await popup.page.getByText('Campaign Ventas-> · Sale > Card > Visa').waitFor();
+    // (History sits in a closed disclosure: attached, not visible.)
+    await popup.page
+      .getByText('Campaign Ventas-> · Sale > Card > Visa')
+      .waitFor({ state: 'attached' });
   });
 
   it('two campaigns: the one chosen in the popup is used, and remembered', async () => {
