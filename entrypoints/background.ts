@@ -3,10 +3,11 @@ import { createCallFollower } from '@/utils/background/calls/call-follower';
 import { clearHistory } from '@/utils/background/calls/call-history';
 import { installSelectionCommands } from '@/utils/background/calls/selection-commands';
 import { disableSite, enableSite } from '@/utils/background/enabled-sites';
+import { followPhone } from '@/utils/background/follow-phone';
 import { openPopup } from '@/utils/background/open-popup';
 import { createPageStatusPush, pageStatus } from '@/utils/background/page-status';
 import { createCallPlacer } from '@/utils/background/place-call';
-import { phoneConfig } from '@/utils/background/phone-config';
+import { loadPhoneConfig } from '@/utils/background/phone-config';
 import { connectPhoneHost } from '@/utils/background/phone-host-connection';
 import { createPhoneHostLink } from '@/utils/background/phone-host-link';
 import { syncPhoneSettings } from '@/utils/background/phone-settings-sync';
@@ -18,9 +19,7 @@ import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { broadcast, handleRequests } from '@/utils/messages';
 import { readSettings } from '@/utils/settings/read-settings';
-import type { CallView, PhoneSnapshot } from '@/utils/sip/phone-state';
-import { credentialsItem, phoneSnapshotItem } from '@/utils/session-storage';
-import { agentItem } from '@/utils/storage';
+import { phoneSnapshotItem } from '@/utils/session-storage';
 
 const WATCHDOG_ALARM = 'phone-watchdog';
 
@@ -30,22 +29,16 @@ export default defineBackground({
   main() {
     const connection = connectPhoneHost(
       {
-        onSnapshot: (snapshot) => void onPhoneSnapshot(snapshot),
-        onCallEnded: (call) => void onCallEnded(call),
+        onSnapshot: (snapshot) => void phoneEvents.onSnapshot(snapshot),
+        onCallEnded: (call) => void phoneEvents.onCallEnded(call),
       },
       debugLog,
     );
+    const phoneEvents = followPhone(() => ({ session, calls, shift }));
     const host = createPhoneHostLink({
       transport: connection.transport,
       log: debugLog,
-      loadConfig: async () => {
-        const [agent, credentials, settings] = await Promise.all([
-          agentItem.getValue(),
-          credentialsItem.getValue(),
-          readSettings(),
-        ]);
-        return agent && credentials ? phoneConfig(agent, credentials, settings) : null;
-      },
+      loadConfig: loadPhoneConfig,
     });
     const shift = createAgentShift({
       expectCampaignLeg: (leg) => host.command('phone.expectCampaignLeg', leg),
@@ -97,21 +90,6 @@ export default defineBackground({
       },
       log: debugLog,
     });
-
-    async function onPhoneSnapshot(snapshot: PhoneSnapshot): Promise<void> {
-      const credentials = await credentialsItem.getValue();
-      // A late event from a phone that belonged to an earlier login must not paint this one.
-      if (!credentials || snapshot.sessionId !== credentials.phone.sessionId) return;
-      await phoneSnapshotItem.setValue(snapshot);
-      await shift.onCall(snapshot.call);
-      await session.changed();
-      await calls.onSnapshot(snapshot, await readSettings());
-    }
-
-    async function onCallEnded(call: CallView): Promise<void> {
-      await calls.onCallEnded(call);
-      await shift.onCallEnded(call, (await readSettings()).wrapUpSeconds);
-    }
 
     const reply = async <T>(run: () => Promise<T>) =>
       run()

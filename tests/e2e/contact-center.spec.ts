@@ -92,7 +92,7 @@ describe('contact center: campaign calls, results, breaks', () => {
 
   it('the agent is ready, in words, with the time in it', async () => {
     await waitForStatus('ready');
-    expect(await status().textContent()).toMatch(/^Ready for calls · \d+:\d\d$/);
+    expect(await status().textContent()).toMatch(/^Ready in uContact · \d+:\d\d$/);
     await screenshot(popup.page, 'popup-agent-ready');
   });
 

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import type { SessionView } from '../messages';
+import type { ShiftState } from '../shift/shift-state';
 import { toolbarAction } from './toolbar-action';
 import { toolbarIconDetails } from './toolbar-icons';
 
@@ -18,11 +19,12 @@ interface Badge {
  */
 export async function showSessionOnBadge(view: SessionView): Promise<void> {
   const { text, color, title, muted } = badgeFor(view);
+  const shift = view.loggedIn ? shiftTitle(view.shift) : '';
   const action = toolbarAction();
   await Promise.all([
     action.setBadgeText({ text }),
     action.setBadgeBackgroundColor({ color }),
-    action.setTitle({ title: `${t('extName')} — ${title}` }),
+    action.setTitle({ title: `${t('extName')} — ${title}${shift}` }),
     action.setIcon(toolbarIconDetails(muted, import.meta.env.FIREFOX)),
   ]);
 }
@@ -48,4 +50,11 @@ function badgeFor(view: SessionView): Badge {
     default:
       return { text: 'off', color: '#566373', title: t('sipStateUnregistered'), muted: true };
   }
+}
+
+/** A break or wrap-up is part of what the agent must see at a glance; ready needs no words. */
+function shiftTitle(shift: ShiftState): string {
+  if (shift.status === 'break') return ` · ${t('badgeOnBreak', [shift.breakReason ?? ''])}`;
+  if (shift.status === 'wrap-up') return ` · ${t('badgeWrapUp')}`;
+  return '';
 }

@@ -1,8 +1,9 @@
 import type { PhoneConfig } from '../messages';
 import { phoneSettings, type Settings } from '../settings/settings';
 import { defaultSipServer } from '../settings/sip-server';
-import type { Credentials } from '../session-storage';
-import type { AgentInfo } from '../storage';
+import { readSettings } from '../settings/read-settings';
+import { credentialsItem, type Credentials } from '../session-storage';
+import { agentItem, type AgentInfo } from '../storage';
 
 /** The one place the session's facts become the phone's account: what the phone host starts. */
 export function phoneConfig(
@@ -26,4 +27,14 @@ export function phoneConfig(
     },
     settings: phoneSettings(settings),
   };
+}
+
+/** The phone the current session should have, from storage; null when nobody is logged in. */
+export async function loadPhoneConfig(): Promise<PhoneConfig | null> {
+  const [agent, credentials, settings] = await Promise.all([
+    agentItem.getValue(),
+    credentialsItem.getValue(),
+    readSettings(),
+  ]);
+  return agent && credentials ? phoneConfig(agent, credentials, settings) : null;
 }

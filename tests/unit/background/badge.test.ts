@@ -74,3 +74,29 @@ describe('toolbar icon', () => {
     expect(setIcon).toHaveBeenCalledExactlyOnceWith({ path: NORMAL });
   });
 });
+
+describe('toolbar title', () => {
+  it.each([
+    ['ready', initialShift(0), 'sipStateRegistered'],
+    [
+      'on a break',
+      { status: 'break' as const, since: 0, breakReason: 'Lunch', results: [] },
+      'sipStateRegistered · badgeOnBreak(Lunch)',
+    ],
+    [
+      'in wrap-up',
+      { status: 'wrap-up' as const, since: 0, results: [] },
+      'sipStateRegistered · badgeWrapUp',
+    ],
+  ])('tells the agent’s shift when %s', async (_, shift, expected) => {
+    toolbar();
+    // Message keys with their substitutions, so the test reads what was asked for.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: unknown) =>
+      subs === undefined || (Array.isArray(subs) && subs.length === 0)
+        ? key
+        : `${key}(${([] as unknown[]).concat(subs).join(',')})`,
+    );
+    await showSessionOnBadge({ ...loggedIn('registered'), shift } as SessionView);
+    expect(fakeBrowser.action.setTitle).toHaveBeenCalledWith({ title: `extName — ${expected}` });
+  });
+});

@@ -54,3 +54,4 @@ export function createCallFollower(options: CallFollowerOptions) {
     },
   };
 }
+export type CallFollower = ReturnType<typeof createCallFollower>;

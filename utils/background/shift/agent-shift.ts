@@ -26,6 +26,7 @@ export interface AgentShiftOptions {
  * (a service worker may be stopped long before it).
  */
 export function createAgentShift(options: AgentShiftOptions) {
+  let wrapUpTimer: ReturnType<typeof setTimeout> | undefined;
   const shift = createShiftService({
     load: () => shiftItem.getValue(),
     save: (state) => shiftItem.setValue(state),
@@ -62,8 +63,15 @@ export function createAgentShift(options: AgentShiftOptions) {
 
   function scheduleWrapUpEnd(state: ShiftState): void {
     if (state.status === 'wrap-up' && typeof state.wrapUpUntil === 'number') {
+      // The alarm survives a stopped service worker; the timer is on time while it runs (Chrome
+      // may delay alarms of packed extensions to 30 s).
       void browser.alarms.create(WRAP_UP_ALARM, { when: state.wrapUpUntil });
-    } else void browser.alarms.clear(WRAP_UP_ALARM);
+      clearTimeout(wrapUpTimer);
+      wrapUpTimer = setTimeout(() => void shift.tick(), state.wrapUpUntil - Date.now());
+    } else {
+      clearTimeout(wrapUpTimer);
+      void browser.alarms.clear(WRAP_UP_ALARM);
+    }
   }
 
   return shift;
