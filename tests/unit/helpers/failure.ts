@@ -1,0 +1,13 @@
+import { expect } from 'vitest';
+import { AppError } from '@/utils/errors';
+
+/** The `AppError` that `promise` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected a rejection');
+}
