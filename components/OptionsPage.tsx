@@ -6,6 +6,7 @@ import type { MicrophoneStore } from '@/utils/options/microphone-store';
 import { AboutSection } from './AboutSection';
 import { CallSettings } from './CallSettings';
 import { ConnectionSettings } from './ConnectionSettings';
+import { ContactCenterSettings } from './ContactCenterSettings';
 import { DialPlanEditor } from './DialPlanEditor';
 import { EnabledSites } from './EnabledSites';
 import { MicrophonePermission } from './MicrophonePermission';
@@ -89,6 +90,11 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               settings={settings()}
               locked={props.settings.locked()}
               update={(patch) => void props.settings.update(patch)}
+            />
+            <ContactCenterSettings
+              settings={settings()}
+              locked={props.settings.locked()}
+              save={(patch) => props.settings.update(patch)}
             />
             <DialPlanEditor
               rules={settings().dialPlan}

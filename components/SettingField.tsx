@@ -81,6 +81,42 @@ export function SettingCheck(props: {
   );
 }
 
+/**
+ * A setting edited through several controls (a list of rows): a fieldset whose legend names it,
+ * with its hint first and, when an administrator locked it, the note. Locked, every control in it
+ * is disabled by the fieldset itself.
+ */
+export function SettingGroup(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  locked?: boolean;
+  children: JSX.Element;
+}) {
+  const hintId = () => `${props.id}-hint`;
+  const noteId = () => `${props.id}-managed`;
+  return (
+    <fieldset
+      class="field group"
+      id={props.id}
+      disabled={!!props.locked}
+      aria-describedby={describedBy(
+        props.hint ? hintId() : undefined,
+        props.locked ? noteId() : undefined,
+      )}
+    >
+      <legend>{props.label}</legend>
+      <Show when={props.hint}>
+        <p class="hint" id={hintId()}>
+          {props.hint}
+        </p>
+      </Show>
+      {props.children}
+      <ManagedNote id={noteId()} locked={!!props.locked} />
+    </fieldset>
+  );
+}
+
 /** Beside a field an administrator locked: why it cannot be changed. */
 function ManagedNote(props: { id: string; locked: boolean }) {
   return (

@@ -1,5 +1,12 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_PATH, DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../rig/browser';
+import type { Page } from 'playwright-core';
+import {
+  DEFAULT_EXTENSION_PATH,
+  DEFAULT_PUBLIC_LOOPBACK_PORTS,
+  launchBrowserWithExtension,
+  type ExtensionBrowser,
+} from '../rig/browser';
 import { startCallee, type Callee } from '../rig/callee';
 import { installChromiumPolicy, unpackedExtensionId } from '../rig/chromium-policy';
 import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../rig/fixture-server';
@@ -13,7 +20,7 @@ import {
 } from './support/environment';
 import type { PopupPage } from './support/popup-page';
 import { waitUntil } from './support/wait';
-import { screenshot } from '../rig/screenshot';
+import { ARTIFACTS_DIR, screenshot } from '../rig/screenshot';
 
 const CRM_HOST = 'acme.lightning.force.com';
 /**
@@ -157,6 +164,176 @@ describe('admin-managed settings and the dial plan', () => {
     await plan.fill('not json');
     await options.getByRole('button', { name: 'Save dial plan' }).click();
     await options.getByText('not valid JSON').waitFor();
+    await options.close();
+  });
+});
+
+/** What a contact center sets for its agents: campaigns, routing, breaks, results, wrap-up. */
+const CONTACT_CENTER_POLICY = {
+  campaigns: [
+    { name: 'Ventas->', callerId: '+59829001234' },
+    { name: 'Cobranzas->', callerId: '29005678', context: 'from-internal' },
+  ],
+  callRouting: 'campaign',
+  breakReasons: ['Almuerzo', 'Capacitación'],
+  dispositions: { 'Ventas->': ['Venta > Tarjeta', 'No interesado'], '*': ['Contactado'] },
+  wrapUpSeconds: 45,
+  lockedSettings: ['campaigns', 'callRouting', 'breakReasons', 'dispositions', 'wrapUpSeconds'],
+};
+
+/** One the extension must refuse: Chrome's schema lets both values through, the checks do not. */
+const FAULTY_POLICY = {
+  campaigns: [
+    { name: 'Ventas->', callerId: '+59829001234' },
+    { name: 'Ventas->', callerId: '29005678' },
+  ],
+  breakReasons: ['Almuerzo'],
+};
+
+type ChromeStorage = {
+  chrome: {
+    storage: {
+      managed: { get(): Promise<object> };
+      local: { get(key: string): Promise<{ settings?: Record<string, unknown> }> };
+    };
+  };
+};
+
+async function storedSettings(page: Page): Promise<Record<string, unknown>> {
+  const stored = await page.evaluate(() =>
+    (globalThis as unknown as ChromeStorage).chrome.storage.local.get('settings'),
+  );
+  return stored.settings ?? {};
+}
+
+/** The contact-center card with a real Chromium policy: locked values shown, bad ones refused. */
+describe('contact-center policy in the options page', () => {
+  let browser: ExtensionBrowser | undefined;
+  let removePolicy = () => {};
+
+  async function launchWith(policy: object): Promise<Page> {
+    await browser?.close();
+    removePolicy();
+    const id = unpackedExtensionId(DEFAULT_EXTENSION_PATH);
+    removePolicy = installChromiumPolicy({ '3rdparty': { extensions: { [id]: policy } } });
+    browser = await launchBrowserWithExtension();
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('heading', { name: 'Contact center' }).waitFor();
+    return options;
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    removePolicy();
+  });
+
+  it('shows the policy’s campaigns, routing, break reasons, results and wrap-up, locked', async () => {
+    const options = await launchWith(CONTACT_CENTER_POLICY);
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as ChromeStorage).chrome.storage.managed.get(),
+      ),
+    ).toEqual(CONTACT_CENTER_POLICY);
+
+    const routing = options.getByLabel('Call routing');
+    await expect.poll(() => routing.inputValue()).toBe('campaign');
+    expect(await routing.isDisabled()).toBe(true);
+    const rows = [
+      ['Ventas->', '+59829001234', ''],
+      ['Cobranzas->', '29005678', 'from-internal'],
+    ];
+    for (const [index, [name, callerId, context]] of rows.entries()) {
+      const field = (what: string) => options.getByLabel(`Campaign ${index + 1} ${what}`);
+      expect(await field('name').inputValue()).toBe(name);
+      expect(await field('caller ID').inputValue()).toBe(callerId);
+      expect(await field('context').inputValue()).toBe(context);
+      for (const what of ['name', 'caller ID', 'context'])
+        expect(await field(what).isDisabled()).toBe(true);
+    }
+    expect(await options.getByRole('button', { name: 'Add campaign' }).count()).toBe(0);
+    expect(await options.getByRole('button', { name: /^Remove campaign/ }).count()).toBe(0);
+
+    const breaks = options.getByLabel('Break reasons');
+    expect(await breaks.inputValue()).toBe('Almuerzo\nCapacitación');
+    expect(await breaks.isDisabled()).toBe(true);
+    const results = options.getByLabel('Call results');
+    expect(await results.inputValue()).toBe(
+      'Ventas->: Venta > Tarjeta\nVentas->: No interesado\n*: Contactado',
+    );
+    expect(await results.isDisabled()).toBe(true);
+    const wrapUp = options.getByLabel('Wrap-up time (seconds)');
+    expect(await wrapUp.inputValue()).toBe('45');
+    expect(await wrapUp.isDisabled()).toBe(true);
+
+    // Each of the five says why it cannot be changed, and the policy had nothing to ignore.
+    const card = options.locator('section', {
+      has: options.getByRole('heading', { name: 'Contact center' }),
+    });
+    expect(await card.getByTestId('set-by-organization').count()).toBe(5);
+    expect(
+      await options.getByText('Some settings from your organization were ignored').count(),
+    ).toBe(0);
+    await options.setViewportSize({ width: 800, height: 900 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      await card.screenshot({
+        path: join(ARTIFACTS_DIR, `options-contact-center-locked-${colorScheme}.png`),
+      });
+    }
+    await options.close();
+  });
+
+  it('lists an invalid policy value as ignored, and refuses the agent’s invalid campaign inline', async () => {
+    const options = await launchWith(FAULTY_POLICY);
+    const problems = options.getByRole('alert').filter({
+      hasText: 'Some settings from your organization were ignored',
+    });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain(
+      'Your organization\'s value for "campaigns" is not valid and was ignored. Two campaigns are named "Ventas->".',
+    );
+    // The good value applies as a default the agent may change; the bad one as if unset.
+    const breaks = options.getByLabel('Break reasons');
+    expect(await breaks.inputValue()).toBe('Almuerzo');
+    expect(await breaks.isDisabled()).toBe(false);
+    await options.getByText('No campaigns yet.').waitFor();
+
+    // From the keyboard: Add campaign, then name, caller ID and context in turn.
+    const add = options.getByRole('button', { name: 'Add campaign' });
+    await add.focus();
+    await options.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        options.getByLabel('Campaign 1 name').evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    await options.keyboard.type('Soporte->');
+    await options.keyboard.press('Tab');
+    await options.keyboard.type('call me');
+    await options.keyboard.press('Tab'); // context
+    await options.keyboard.press('Tab'); // Remove campaign 1: still in the row, nothing checked yet
+    expect(await options.getByRole('alert').filter({ hasText: 'caller ID' }).count()).toBe(0);
+    await options.keyboard.press('Tab'); // Add campaign: the row is left, and checked
+    await expect.poll(() => add.evaluate((el) => el === document.activeElement)).toBe(true);
+    const refused = options.getByRole('alert').filter({ hasText: 'caller ID' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe(
+      'Campaign "Soporte->": the caller ID must be 1 to 20 digits, optionally after a + (such as +59821234567). Nothing was saved.',
+    );
+    expect((await storedSettings(options)).campaigns).toBeUndefined();
+    await options.setViewportSize({ width: 800, height: 900 });
+    const card = options.locator('section', {
+      has: options.getByRole('heading', { name: 'Contact center' }),
+    });
+    await card.screenshot({ path: join(ARTIFACTS_DIR, 'options-contact-center-refused.png') });
+
+    const callerId = options.getByLabel('Campaign 1 caller ID');
+    await callerId.fill('+59829009999');
+    await callerId.press('Enter');
+    await expect
+      .poll(async () => (await storedSettings(options)).campaigns)
+      .toEqual([{ name: 'Soporte->', callerId: '+59829009999' }]);
+    expect(await refused.count()).toBe(0);
     await options.close();
   });
 });

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/utils/errors';
 import { agentBreak, agentUnbreak } from '@/utils/ucontact/agent-break';
 import { agentCall, AGENT_CALL_PATH } from '@/utils/ucontact/agent-call';
 import { dispositionCall } from '@/utils/ucontact/disposition-call';
 import { formOf, headersOf, recordingFetch, textResponse } from './helpers/fetch';
+import { failure } from './helpers/failure';
 
 /** The agent API beyond login (DESIGN §3a): click-to-call through a campaign, breaks, results. */
 const ORIGIN = 'https://acme.ucontactcloud.com';
 const TOKEN = 'bWFyaWE6NmY1ZTRkM2M=';
 const GUID = '1733412345.67-abc';
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const CALL = {
   callerId: '+59829001234',

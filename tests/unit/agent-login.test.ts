@@ -12,19 +12,10 @@ import {
   recordingFetch,
   textResponse,
 } from './helpers/fetch';
+import { failure } from './helpers/failure';
 
 const ORIGIN = 'https://acme.ucontactcloud.com';
 const URL_ = `${ORIGIN}/some/form`;
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);

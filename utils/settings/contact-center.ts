@@ -82,7 +82,8 @@ export function parseBreakReasons(value: unknown): string[] {
  */
 export function parseDispositions(value: unknown): Dispositions {
   if (!isRecord(value)) throw new AppError('managedSettingInvalid');
-  const dispositions: Dispositions = {};
+  // Entries, not assignments: a campaign named `__proto__` stays a campaign.
+  const entries: [string, string[]][] = [];
   for (const [campaign, results] of Object.entries(value)) {
     if (campaign !== campaign.trim() || !isCampaignName(campaign))
       throw new AppError('dispositionCampaignInvalid', [campaign]);
@@ -92,9 +93,9 @@ export function parseDispositions(value: unknown): Dispositions {
       if (!levels) throw new AppError('dispositionInvalid', [campaign, String(result)]);
       return levels.join(` ${LEVEL_SEPARATOR} `);
     });
-    dispositions[campaign] = [...new Set(paths)];
+    entries.push([campaign, [...new Set(paths)]]);
   }
-  return dispositions;
+  return Object.fromEntries(entries);
 }
 
 /** 0 to 3600 whole seconds. */

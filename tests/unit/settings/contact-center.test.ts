@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/utils/errors';
 import {
   dispositionTree,
   parseBreakReasons,
@@ -7,17 +6,7 @@ import {
   parseDispositions,
   parseWrapUpSeconds,
 } from '@/utils/settings/contact-center';
-
-/** What `parse` threw for `value`: its message key and substitutions. */
-function refusal(parse: (value: unknown) => unknown, value: unknown) {
-  try {
-    parse(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).toInfo();
-  }
-  throw new Error(`expected ${JSON.stringify(value)} to be refused`);
-}
+import { refusal } from '../helpers/failure';
 
 describe('parseCampaigns', () => {
   it.each<[unknown, unknown]>([
@@ -81,7 +70,7 @@ describe('parseCampaigns', () => {
       ['A->'],
     ],
   ])('refuses %j with %s', (value, key, substitutions) => {
-    expect(refusal(parseCampaigns, value)).toEqual({ key, substitutions });
+    expect(refusal(() => parseCampaigns(value))).toEqual({ key, substitutions });
   });
 });
 
@@ -106,7 +95,7 @@ describe('parseBreakReasons', () => {
     [[42], 'breakReasonInvalid', ['1', '']],
     [['Lunch', 'Training', 'lunch '], 'breakReasonDuplicate', ['lunch']],
   ])('refuses %j with %s', (value, key, substitutions) => {
-    expect(refusal(parseBreakReasons, value)).toEqual({ key, substitutions });
+    expect(refusal(() => parseBreakReasons(value))).toEqual({ key, substitutions });
   });
 });
 
@@ -126,6 +115,13 @@ describe('parseDispositions', () => {
     [{ '*': [`${'a'.repeat(60)} > b`] }, { '*': [`${'a'.repeat(60)} > b`] }],
   ])('accepts %j', (value, expected) => {
     expect(parseDispositions(value)).toEqual(expected);
+  });
+
+  it('keeps a campaign named __proto__ as a campaign, not as the object’s prototype', () => {
+    const parsed = parseDispositions(JSON.parse('{ "__proto__": ["Venta"] }'));
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(dispositionTree(parsed, '__proto__')).toEqual([{ label: 'Venta', children: [] }]);
   });
 
   it.each<[unknown, string, string[]]>([
@@ -148,7 +144,7 @@ describe('parseDispositions', () => {
     ],
     [{ 'Ventas->': [7] }, 'dispositionInvalid', ['Ventas->', '7']],
   ])('refuses %j with %s', (value, key, substitutions) => {
-    expect(refusal(parseDispositions, value)).toEqual({ key, substitutions });
+    expect(refusal(() => parseDispositions(value))).toEqual({ key, substitutions });
   });
 });
 
@@ -160,7 +156,7 @@ describe('parseWrapUpSeconds', () => {
   it.each([-1, 3601, 1.5, '30', null, Number.NaN, Number.POSITIVE_INFINITY])(
     'refuses %j',
     (value) => {
-      expect(refusal(parseWrapUpSeconds, value)).toEqual({
+      expect(refusal(() => parseWrapUpSeconds(value))).toEqual({
         key: 'wrapUpSecondsInvalid',
         substitutions: [],
       });
