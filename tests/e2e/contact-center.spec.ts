@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_PATH, DEFAULT_PUBLIC_LOOPBACK_PORTS } from '../rig/browser';
+import {
+  DEFAULT_EXTENSION_PATH,
+  DEFAULT_PUBLIC_LOOPBACK_PORTS,
+  launchBrowserWithExtension,
+} from '../rig/browser';
 import { startCallee, type Callee } from '../rig/callee';
 import { installChromiumPolicy, unpackedExtensionId } from '../rig/chromium-policy';
 import { FIXTURE_PORT, startFixtureServer, type FixtureServer } from '../rig/fixture-server';
@@ -14,7 +18,7 @@ import {
   useLoopbackIce,
   type Environment,
 } from './support/environment';
-import type { PopupPage } from './support/popup-page';
+import { PopupPage } from './support/popup-page';
 import { waitUntil } from './support/wait';
 
 const CRM_HOST = 'acme.lightning.force.com';
@@ -214,6 +218,15 @@ describe('contact center: campaign calls, results, breaks', () => {
       25_000,
       'pending campaign call dropped',
     );
+    // The agent is told, even with the popup closed: a system notification.
+    const notices = await popup.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } };
+        }
+      ).chrome.notifications.getAll(),
+    );
+    expect(Object.keys(notices)).toContain('shift:noFirstLeg');
     ringAgent = true;
     await popup.page.reload();
     await popup.dial('+14155550123');
@@ -270,5 +283,83 @@ describe('contact center: campaign calls, results, breaks', () => {
     await popup.button('Coffee').click();
     await popup.alert.waitFor();
     await waitForStatus('ready');
+  });
+
+  it('a timed wrap-up counts down, then the agent is ready while the result is still due', async () => {
+    await popup.setSettings({ wrapUpSeconds: 3 });
+    await popup.page.reload();
+    await popup.dial('+14155550123');
+    await popup.waitForCallState('established');
+    await uContactLeg.hangup();
+    await waitForStatus('wrap-up');
+    expect(await status().textContent()).toMatch(/^Wrap-up · 0:0[0-3] left$/);
+    await waitForStatus('ready');
+    // Never silently lost: the form is still there until the result is saved.
+    expect(await popup.page.getByTestId('disposition').count()).toBe(1);
+    await popup.page.getByRole('combobox', { name: 'Result' }).selectOption('Sale');
+    await popup.page.getByRole('combobox', { name: 'Detail' }).selectOption('Cash');
+    await popup.button('Save result').click();
+    await waitUntil(
+      async () => (await popup.page.getByTestId('disposition').count()) === 0,
+      5_000,
+      'result saved',
+    );
+    await popup.setSettings({ wrapUpSeconds: 0 });
+  });
+
+  it('in Spanish: the popup ready, on a break, in a campaign call and with the result form', async () => {
+    // One phone at a time for the agent: the English browser logs out first.
+    await popup.logoutButton.click();
+    await popup.loginButton.waitFor();
+    const es = await launchBrowserWithExtension({
+      uiLanguage: 'es',
+      hostResolverRules: `MAP *.ucontactcloud.com 127.0.0.1, MAP ${CRM_HOST} 127.0.0.1`,
+      publicLoopbackPorts: [...DEFAULT_PUBLIC_LOOPBACK_PORTS, FIXTURE_PORT],
+    });
+    try {
+      const page = await es.openPopup();
+      await page.setViewportSize({ width: 372, height: 600 });
+      const spanish = new PopupPage(page);
+      await spanish.setSettings({ iceServers: [], autoAnswer: false });
+      await page.getByRole('textbox', { name: 'Instancia' }).fill('acme');
+      await page.getByRole('textbox', { name: 'Agente' }).fill(MARIA.agent);
+      await page.getByLabel('Contraseña').fill(MARIA.password);
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await spanish.waitForSipState('registered');
+      const esStatus = page.getByTestId('agent-status');
+      await esStatus.waitFor();
+      expect(await esStatus.textContent()).toMatch(/^Disponible en uContact · /);
+      await screenshot(page, 'popup-agent-ready-es');
+      await page.getByRole('button', { name: 'Tomar una pausa' }).click();
+      await page.getByRole('button', { name: 'Lunch' }).click();
+      await waitUntil(
+        async () => (await esStatus.getAttribute('data-state')) === 'break',
+        5_000,
+        'break',
+      );
+      await screenshot(page, 'popup-agent-break-es');
+      await page.getByRole('button', { name: 'Volver al trabajo' }).click();
+      await waitUntil(
+        async () => (await esStatus.getAttribute('data-state')) === 'ready',
+        5_000,
+        'ready',
+      );
+      await page.getByRole('textbox', { name: 'Número' }).fill('+14155550123');
+      await page.getByRole('button', { name: 'Llamar', exact: true }).click();
+      await spanish.waitForCallState('established');
+      await screenshot(page, 'popup-campaign-call-es');
+      await uContactLeg.hangup();
+      await page.getByTestId('disposition').waitFor();
+      await page.getByRole('combobox', { name: 'Resultado' }).selectOption('Sale');
+      await screenshot(page, 'popup-call-result-es');
+      await page.getByRole('button', { name: 'Guardar resultado' }).click();
+      await waitUntil(
+        async () => (await page.getByTestId('disposition').count()) === 0,
+        5_000,
+        'saved',
+      );
+    } finally {
+      await es.close();
+    }
   });
 });

@@ -271,4 +271,116 @@ describe('Firefox', () => {
       }
     });
   });
+
+  /**
+   * The agent's shift in Firefox: a campaign call through uContact's AgentCall (the far end plays
+   * uContact's first leg), its result saved with DispositionCall, and a break.
+   */
+  describe('contact center', () => {
+    const VENTAS = { name: 'Ventas->', callerId: '+59829001234' };
+    let firefox: FirefoxExtensionBrowser;
+    let popup: FirefoxPopupPage;
+
+    /** Picks an option of the combobox labelled `label` the way a keyboard user would. */
+    const choose = (label: string, value: string) =>
+      popup.page.evaluate(
+        (name, option) => {
+          const labels = [...document.querySelectorAll('label')];
+          const target = labels.find((element) => element.textContent?.trim() === name);
+          const select = document.getElementById(target?.htmlFor ?? '') as HTMLSelectElement;
+          select.value = option;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        label,
+        value,
+      );
+    const agentStats = async () => {
+      const reply = await popup.request<{ ok: boolean; value: AudioStats | null }>('call.stats');
+      return reply.ok ? reply.value : null;
+    };
+    const agentState = () =>
+      popup.page.$eval('[data-testid="agent-status"]', (element) =>
+        element.getAttribute('data-state'),
+      );
+
+    beforeAll(async () => {
+      firefox = await launchFirefoxWithExtension();
+      ucontact.onAgentCall(async () => {
+        await callee.call(MARIA.name, { extraHeaders: ['P-Auto-Answer: normal'] });
+      });
+    });
+    afterAll(async () => {
+      ucontact.onAgentCall(undefined);
+      await firefox?.close();
+    });
+
+    it('a campaign call goes through AgentCall, its first leg is answered with auto-answer off, RTP both ways', async () => {
+      popup = new FirefoxPopupPage(await firefox.openPopup());
+      await popup.useLoopbackIce();
+      await popup.page.evaluate(async (campaign) => {
+        const { settings } = await browser.storage.local.get('settings');
+        await browser.storage.local.set({
+          settings: {
+            ...(settings as object),
+            autoAnswer: false,
+            callRouting: 'campaign',
+            campaigns: [campaign],
+            breakReasons: ['Lunch'],
+            dispositions: { '*': ['Sale > Card', 'No answer'] },
+          },
+        });
+      }, VENTAS);
+      await popup.login({ instance: INSTANCE, agent: MARIA.agent, password: MARIA.password });
+      await popup.waitForSipState('registered', 5_000);
+      await firefox.waitForExtensionPage(MICROPHONE_PAGE);
+      const invitesBefore = kamailio
+        .sipRequests()
+        .filter((r) => r.method === 'INVITE' && r.fuser === MARIA.name).length;
+
+      await popup.dial('+598 2901 2345');
+      const agentCall = await ucontact.waitForRequest((r) => r.path.endsWith('/Agents/AgentCall'));
+      expect(agentCall.form).toEqual({
+        callerid: VENTAS.callerId,
+        agent: MARIA.agent,
+        phone: MARIA.name,
+        tech: 'SIP',
+        context: 'from-agents',
+        outqueue: VENTAS.name,
+        destination: E164,
+      });
+      await popup.waitForCallState('established');
+      await callee.waitForCallState('established');
+      expect(
+        kamailio.sipRequests().filter((r) => r.method === 'INVITE' && r.fuser === MARIA.name),
+      ).toHaveLength(invitesBefore);
+      await waitUntil(async () => (await agentStats())!.inboundBytes > 0, 5_000, 'agent RTP in');
+      await waitUntil(async () => (await callee.stats()).bytesReceived > 0, 5_000, 'far end RTP');
+    });
+
+    it('the far end hangs up → result form → DispositionCall; then a break and back', async () => {
+      await callee.hangup();
+      await popup.page.waitForSelector('[data-testid="disposition"]');
+      expect(await agentState()).toBe('wrap-up');
+      await choose('Result', 'Sale');
+      await choose('Detail', 'Card');
+      await popup.button('Save result').click();
+      const saved = await ucontact.waitForRequest((r) => r.path.endsWith('/api/DispositionCall'));
+      expect(saved.form).toMatchObject({
+        campaign: VENTAS.name,
+        callerid: E164,
+        l1: 'Sale',
+        l2: 'Card',
+      });
+      await waitUntil(async () => (await agentState()) === 'ready', 5_000, 'ready');
+
+      await popup.button('Take a break').click();
+      await popup.button('Lunch').click();
+      await waitUntil(async () => (await agentState()) === 'break', 5_000, 'on a break');
+      expect(ucontact.breakState(MARIA.agent)).toBe('Lunch');
+      await screenshot(popup.page, 'firefox-popup-agent-break');
+      await popup.button('Back to work').click();
+      await waitUntil(async () => (await agentState()) === 'ready', 5_000, 'back to work');
+      expect(ucontact.breakState(MARIA.agent)).toBeUndefined();
+    });
+  });
 });
