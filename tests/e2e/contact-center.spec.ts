@@ -268,7 +268,8 @@ describe('contact center: campaign calls, results, breaks', () => {
     });
     expect(env.ucontact.breakState(MARIA.agent)).toBe('Lunch');
     await screenshot(popup.page, 'popup-agent-break');
-    // The break survives the popup closing.
+    // The break survives the popup closing and the service worker being stopped.
+    await env.browser.stopServiceWorkers();
     await popup.page.reload();
     await waitForStatus('break');
     await popup.button('Back to work').click();
