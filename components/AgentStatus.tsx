@@ -17,6 +17,8 @@ export function AgentStatus(props: {
   shift: ShiftState;
   reasons: string[];
   busy: boolean;
+  /** In a call: a break waits until it ends. */
+  inCall: boolean;
   onBreak: (reason: string) => void;
   onResume: () => void;
 }) {
@@ -50,7 +52,7 @@ export function AgentStatus(props: {
       <Show
         when={props.shift.status === 'break'}
         fallback={
-          <Show when={props.reasons.length > 0}>
+          <Show when={props.reasons.length > 0 && !props.inCall}>
             <button
               type="button"
               class="secondary"

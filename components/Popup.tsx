@@ -75,12 +75,17 @@ export function Popup(props: {
                 extension={view().extension}
                 instanceOrigin={view().instanceOrigin}
               />
-              <SipStatus state={view().sip.state} error={view().sip.error} />
+              <SipStatus
+                state={view().sip.state}
+                error={view().sip.error}
+                queues={contactCenter()}
+              />
               <Show when={contactCenter()}>
                 <AgentStatus
                   shift={view().shift}
                   reasons={props.settings().breakReasons}
                   busy={shiftBusy()}
+                  inCall={isLive(view().call)}
                   onBreak={(reason) =>
                     void shiftCommand(() => store.callCommand('shift.break', { reason }))
                   }

@@ -97,6 +97,8 @@ describe('contact center: campaign calls, results, breaks', () => {
   it('the agent is ready, in words, with the time in it', async () => {
     await waitForStatus('ready');
     expect(await status().textContent()).toMatch(/^Ready in uContact · \d+:\d\d$/);
+    // Whether calls come is uContact's say here: the phone line only tells it is connected.
+    expect(await popup.sipStatus.textContent()).toBe('Phone connected');
     await screenshot(popup.page, 'popup-agent-ready');
   });
 
