@@ -67,7 +67,7 @@ export function createPhoneHostLink(options: PhoneHostLinkOptions) {
   function hostLost(reply: unknown): boolean {
     if (reply === undefined) return true;
     const result = reply as { ok?: boolean; error?: { key?: string } };
-    return result.ok === false && result.error?.key === 'errorPhoneNotReady';
+    return result.ok === false && result.error?.key === 'errorPhoneNotStarted';
   }
 
   async function send<K extends Command>(

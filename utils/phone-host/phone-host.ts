@@ -91,7 +91,9 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   /** Runs a command on the phone; its failure becomes the reply, never an exception. */
   async function run<T>(action: (phone: Phone) => Promise<T> | T): Promise<Result<T>> {
     try {
-      if (!phone) return { ok: false, error: { key: 'errorPhoneNotReady', substitutions: [] } };
+      // Its own key: the background reads it as "start the phone, then ask again" (a phone that is
+      // there but not registered yet answers errorPhoneNotReady, which no restart would help).
+      if (!phone) return { ok: false, error: { key: 'errorPhoneNotStarted', substitutions: [] } };
       return { ok: true, value: await action(phone) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };

@@ -27,6 +27,7 @@ const OK = { ok: true as const, value: null };
 function fakeHost() {
   let sessionId: string | null = null;
   let reachable = true;
+  let unregistered = false;
   const sent: PhoneHostRequestType[] = [];
   const snapshot = (): PhoneSnapshot => ({
     sessionId,
@@ -53,7 +54,10 @@ function fakeHost() {
         sessionId = null;
         return { ok: true, value: snapshot() };
       }
-      if (!sessionId) return { ok: false, error: { key: 'errorPhoneNotReady', substitutions: [] } };
+      if (!sessionId)
+        return { ok: false, error: { key: 'errorPhoneNotStarted', substitutions: [] } };
+      if (unregistered)
+        return { ok: false, error: { key: 'errorPhoneNotReady', substitutions: [] } };
       return OK;
     }) as PhoneHostTransport['request'],
   };
@@ -68,6 +72,10 @@ function fakeHost() {
     /** The document is back but runs no phone (recreated by someone else). */
     lostPhone() {
       sessionId = null;
+    },
+    /** The phone runs but is not registered (connecting after a network drop). */
+    connecting() {
+      unregistered = true;
     },
   };
 }
@@ -114,6 +122,20 @@ describe('phone host link', () => {
     host.sent.length = 0;
     expect(await link.command('call.dtmf', { digits: '1' })).toEqual(OK);
     expect(host.sent).toEqual(['call.dtmf', 'phone.snapshot', 'phone.start', 'call.dtmf']);
+  });
+
+  it('a phone that is not registered yet is not restarted: its answer goes back as it came', async () => {
+    const { host, link, loadConfig } = setup();
+    await link.ensureRunning();
+    host.connecting();
+    loadConfig.mockClear();
+    host.sent.length = 0;
+    expect(await link.command('phone.dial', { dial: '1997', display: '1997' })).toEqual({
+      ok: false,
+      error: { key: 'errorPhoneNotReady', substitutions: [] },
+    });
+    expect(host.sent).toEqual(['phone.dial']);
+    expect(loadConfig).not.toHaveBeenCalled();
   });
 
   it('refuses commands while logged out, and creates no host for them', async () => {
