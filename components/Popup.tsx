@@ -1,5 +1,5 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { dispositionTree } from '@/utils/settings/contact-center';
+import { chosenCampaign, dispositionTree } from '@/utils/settings/contact-center';
 import type { Settings } from '@/utils/settings/settings';
 import type { CallView } from '@/utils/sip/phone-state';
 import type { CallRecord } from '@/utils/storage';
@@ -141,7 +141,7 @@ export function Popup(props: {
                 >
                   <CampaignPicker
                     campaigns={props.settings().campaigns.map((campaign) => campaign.name)}
-                    chosen={props.settings().campaign}
+                    chosen={chosenCampaign(props.settings())?.name ?? ''}
                     onChange={props.onCampaign}
                   />
                 </Show>

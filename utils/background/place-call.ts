@@ -2,6 +2,7 @@ import { dialTarget } from '../dial-plan/dial-target';
 import { AppError, toErrorInfo } from '../errors';
 import type { DialRequest, Result } from '../messages';
 import { sanitizeDialString } from '../phone-numbers/dial-string';
+import { chosenCampaign } from '../settings/contact-center';
 import type { Campaign, Settings } from '../settings/settings';
 import type { PhoneHostLink } from './phone-host-link';
 
@@ -13,11 +14,6 @@ export interface CallPlacerOptions {
   readSettings: () => Promise<Settings>;
   /** `callRouting: campaign`: uContact places the call (AgentCall) and rings the agent first. */
   campaignCall(campaign: Campaign, destination: string, display: string): Promise<Result<null>>;
-}
-
-/** The campaign a call goes through: the one the agent chose in the popup, else the first. */
-export function chosenCampaign(settings: Settings): Campaign | undefined {
-  return settings.campaigns.find((c) => c.name === settings.campaign) ?? settings.campaigns[0];
 }
 
 /**

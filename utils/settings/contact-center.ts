@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { Campaign, Dispositions } from './settings';
+import type { Campaign, Dispositions, Settings } from './settings';
 
 /**
  * The contact-center settings' checks: campaigns, break reasons, call results, wrap-up. A policy
@@ -161,4 +161,11 @@ function length(text: string): number {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The campaign calls go through: the one the agent chose in the popup, else the first. */
+export function chosenCampaign(
+  settings: Pick<Settings, 'campaigns' | 'campaign'>,
+): Campaign | undefined {
+  return settings.campaigns.find((c) => c.name === settings.campaign) ?? settings.campaigns[0];
 }
