@@ -92,14 +92,15 @@ export function Popup(props: {
                   onResume={() => void shiftCommand(() => store.callCommand('shift.resume', null))}
                 />
               </Show>
-              {/* Keyed by the call: a failed save updates the form in place, keeping what was chosen. */}
+              {/* Keyed by the call: a failed save updates the form in place, keeping what was chosen
+                  (within one key, the first result due is that call's). */}
               <Show when={view().shift.results[0]?.legId} keyed>
                 {(legId) => (
                   <CallResultForm
-                    due={view().shift.results.find((due) => due.legId === legId)!}
+                    due={view().shift.results[0]!}
                     options={dispositionTree(
                       props.settings().dispositions,
-                      view().shift.results.find((due) => due.legId === legId)?.campaign ?? '',
+                      view().shift.results[0]?.campaign ?? '',
                     )}
                     busy={shiftBusy()}
                     onSave={(input) =>

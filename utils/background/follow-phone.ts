@@ -30,7 +30,8 @@ export function followPhone(followers: () => PhoneFollowers) {
     async onCallEnded(call: CallView): Promise<void> {
       const { calls, shift } = followers();
       await calls.onCallEnded(call);
-      await shift.onCallEnded(call, (await readSettings()).wrapUpSeconds);
+      // Only a campaign call starts a wrap-up; others need not read the settings for it.
+      if (call.campaign) await shift.onCallEnded(call, (await readSettings()).wrapUpSeconds);
     },
   };
 }
