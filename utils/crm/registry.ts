@@ -42,19 +42,28 @@ export function screenPopPresets(): ScreenPopPreset[] {
   );
 }
 
-/** The adapter for a page URL. */
+/** The adapter for a page URL: the CRM whose application it is, else the generic adapter. */
 export function adapterFor(url: string | URL): CrmAdapter {
-  return ADAPTERS.find((adapter) => matchesAny(adapter.matches, url)) ?? generic;
+  return ADAPTERS.find((adapter) => declares(adapter, url)) ?? generic;
 }
 
-/** The CRM hosts the content script is declared for in the manifest. */
+/** The CRM application pages the content script is declared for in the manifest (`matches`). */
 export function crmMatchPatterns(): string[] {
   return ADAPTERS.flatMap((adapter) => adapter.matches);
 }
 
-/** Whether the manifest's CRM patterns already cover `url` (so no runtime registration is needed). */
+/** The pages of those hosts it is not declared for (the manifest's `exclude_matches`). */
+export function crmExcludeMatchPatterns(): string[] {
+  return ADAPTERS.flatMap((adapter) => adapter.excludeMatches ?? []);
+}
+
+/** Whether the manifest's CRM patterns already cover the page at `url`. */
 export function isDeclaredCrmUrl(url: string | URL): boolean {
-  return matchesAny(crmMatchPatterns(), url);
+  return ADAPTERS.some((adapter) => declares(adapter, url));
+}
+
+function declares(adapter: CrmAdapter, url: string | URL): boolean {
+  return matchesAny(adapter.matches, url) && !matchesAny(adapter.excludeMatches ?? [], url);
 }
 
 function matchesAny(patterns: readonly string[], url: string | URL): boolean {
