@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { parseSiteOrigin } from '../settings/site-origin';
 import { readSettings, updateSettings } from '../settings/read-settings';
-import { isDeclaredCrmUrl } from '../crm/registry';
+import { isDeclaredCrmOrigin } from '../crm/registry';
 import {
   CRM_CONTENT_SCRIPT_FILE,
   registerSiteScript,
@@ -16,7 +16,7 @@ import {
  */
 export async function enableSite(input: string, tabId?: number): Promise<string[]> {
   const origin = parseSiteOrigin(input);
-  if (isDeclaredCrmUrl(new URL(origin))) return (await readSettings()).enabledSites;
+  if (isDeclaredCrmOrigin(origin)) return (await readSettings()).enabledSites;
   if (!(await browser.permissions.contains({ origins: [siteMatchPattern(origin)] }))) {
     throw new AppError('errorPermissionDenied', [origin]);
   }

@@ -62,10 +62,33 @@ export function isDeclaredCrmUrl(url: string | URL): boolean {
   return ADAPTERS.some((adapter) => declares(adapter, url));
 }
 
+/**
+ * Whether the manifest's CRM patterns cover every page of `origin`, so that turning the site on
+ * would add nothing. False for a CRM host where only the application's paths are declared
+ * (`https://acme.zendesk.com`: its help center is not), which the agent may still turn on whole.
+ */
+export function isDeclaredCrmOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return ADAPTERS.some(
+    (adapter) =>
+      matchesAny(adapter.matches.filter(isWholeHost), url) &&
+      !matchesAny((adapter.excludeMatches ?? []).map(wholeHost), url),
+  );
+}
+
 function declares(adapter: CrmAdapter, url: string | URL): boolean {
   return matchesAny(adapter.matches, url) && !matchesAny(adapter.excludeMatches ?? [], url);
 }
 
 function matchesAny(patterns: readonly string[], url: string | URL): boolean {
   return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
+}
+
+/** `https://*.example.com/app/*` → `https://*.example.com/*`. */
+function wholeHost(pattern: string): string {
+  return pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+}
+
+function isWholeHost(pattern: string): boolean {
+  return wholeHost(pattern) === pattern;
 }

@@ -4,6 +4,7 @@ import {
   adapterFor,
   crmExcludeMatchPatterns,
   crmMatchPatterns,
+  isDeclaredCrmOrigin,
   isDeclaredCrmUrl,
 } from '@/utils/crm/registry';
 
@@ -238,6 +239,30 @@ describe('CRM match patterns', () => {
           expect(overlaps, `${excluded} and ${other.id}`).toBe(false);
         }
       }
+    }
+  });
+
+  it('knows which CRM origins are covered whole (nothing to turn on there)', () => {
+    for (const origin of [
+      'https://app.hubspot.com',
+      'https://acme.my.salesforce.com',
+      'https://acme.lightning.force.com',
+      'https://crm.zoho.eu',
+      'https://contoso.crm4.dynamics.com',
+    ]) {
+      expect(isDeclaredCrmOrigin(origin), origin).toBe(true);
+    }
+    // Only the application is declared there: turning the site on covers the rest of the host.
+    for (const origin of [
+      'https://acme.zendesk.com',
+      'https://soporte.freshdesk.com',
+      'https://distribuidora.odoo.com',
+      'https://ferreteria.pipedrive.com',
+      'https://www.pipedrive.com',
+      'http://app.hubspot.com',
+      'https://crm.example.com',
+    ]) {
+      expect(isDeclaredCrmOrigin(origin), origin).toBe(false);
     }
   });
 });
