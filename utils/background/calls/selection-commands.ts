@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import type { DialRequest } from '../../messages';
+import { needsConfirmation, type DialReply, type DialRequest } from '../../messages';
 import { resolveDefaultCountry } from '../../phone-numbers/default-country';
 import { readSettings } from '../../settings/read-settings';
 import { numberInSelection } from './selection-number';
@@ -8,8 +8,8 @@ const MENU_ID = 'call-selection';
 export const DIAL_SELECTION_COMMAND = 'dial-selection';
 
 export interface SelectionCommandOptions {
-  placeCall(request: DialRequest): Promise<{ ok: boolean }>;
-  /** No number selected: bring up the popup's dial pad instead. */
+  placeCall(request: DialRequest): Promise<DialReply>;
+  /** No number selected, or one to confirm: bring up the popup. */
   openPopup(): Promise<void>;
   notifyNoNumber(): void;
 }
@@ -35,8 +35,10 @@ export function installSelectionCommands(options: SelectionCommandOptions): void
   const dialSelection = async (selection: string | undefined) => {
     const country = resolveDefaultCountry((await readSettings()).defaultCountry);
     const request = selection ? numberInSelection(selection, country) : null;
-    if (request) await options.placeCall(request);
-    else if (selection?.trim()) options.notifyNoNumber();
+    // A selection on a web page is shown in the popup, large, before it is dialled.
+    if (request) {
+      if (needsConfirmation(await options.placeCall(request))) await options.openPopup();
+    } else if (selection?.trim()) options.notifyNoNumber();
     else await options.openPopup();
   };
 
