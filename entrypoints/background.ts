@@ -18,7 +18,7 @@ import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { broadcast, handleRequests } from '@/utils/messages';
+import { broadcast, handleRequests, isExtensionUrl } from '@/utils/messages';
 import { readSettings } from '@/utils/settings/read-settings';
 import { phoneSnapshotItem } from '@/utils/session-storage';
 
@@ -124,7 +124,8 @@ export default defineBackground({
     });
 
     installSelectionCommands({
-      placeCall: (request) => placeCall(request, { kind: 'selection' }),
+      placeCall: (request, pageUrl) =>
+        placeCall(request, isExtensionUrl(pageUrl) ? { kind: 'extension' } : { kind: 'selection' }),
       openPopup,
       notifyNoNumber: () =>
         void browser.notifications.create({

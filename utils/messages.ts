@@ -328,13 +328,19 @@ function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }
 
+/** Whether `url` is one of the extension's own pages. */
+export function isExtensionUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).origin === extensionOrigin();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a message came from one of the extension's own pages (not a content script). */
 export function isFromExtensionPage(sender: Sender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    !!sender.url &&
-    new URL(sender.url).origin === extensionOrigin()
-  );
+  return sender.id === browser.runtime.id && isExtensionUrl(sender.url);
 }
 
 /** Serves requests in the background; content scripts only those in `CONTENT_SCRIPT_REQUESTS`. */
