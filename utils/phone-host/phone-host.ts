@@ -1,16 +1,19 @@
 import { toErrorInfo } from '../errors';
-import type { PhoneConfig, PhoneHostHandlers, Result } from '../messages';
+import type { EndedCall, PhoneConfig, PhoneHostHandlers, Result } from '../messages';
 import type { PhoneSettings } from '../settings/settings';
 import { microphoneChanged, microphoneConstraints } from '../sip/microphone-constraints';
 import { Phone } from '../sip/phone';
-import type { CallView, PhoneSnapshot } from '../sip/phone-state';
+import type { PhoneSnapshot } from '../sip/phone-state';
 import type { TonePlayer } from './tones';
 
 export interface PhoneHostOptions {
   /** Every change of registration or call, for the background and any open popup. */
   onSnapshot: (snapshot: PhoneSnapshot) => void;
-  /** Every call that finished, in front or not (history, missed-call notices). */
-  onCallEnded: (call: CallView) => void;
+  /**
+   * Every call that finished, in front or not (history, missed-call notices), with the login its
+   * phone was started for: a call a stopping phone ends late still says whose it was.
+   */
+  onCallEnded: (ended: EndedCall) => void;
   /** The element remote audio plays through (it lives as long as the host). */
   remoteAudio: HTMLAudioElement;
   tones: TonePlayer;
@@ -160,7 +163,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
               followTones();
               emit();
             },
-            onCallEnded: options.onCallEnded,
+            onCallEnded: (call) => options.onCallEnded({ sessionId: config.sessionId, call }),
           },
         );
         phone = next;
