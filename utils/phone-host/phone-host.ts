@@ -3,7 +3,7 @@ import type { EndedCall, PhoneConfig, PhoneHostHandlers, Result } from '../messa
 import type { PhoneSettings } from '../settings/settings';
 import { microphoneChanged, microphoneConstraints } from '../sip/microphone-constraints';
 import { Phone } from '../sip/phone';
-import type { PhoneSnapshot } from '../sip/phone-state';
+import type { CallView, PhoneSnapshot } from '../sip/phone-state';
 import type { TonePlayer } from './tones';
 
 export interface PhoneHostOptions {
@@ -44,6 +44,8 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   let phone: Phone | undefined;
   let sessionId: string | null = null;
   let settings: PhoneSettings | undefined;
+  /** This phone's calls that had their auto-answer beep, by id. */
+  let announced = new Set<string>();
 
   const snapshot = (): PhoneSnapshot =>
     phone
@@ -58,23 +60,39 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   const emit = () => options.onSnapshot(snapshot());
 
   /**
-   * Ringtone while a call rings in (a short beep instead when it is answered automatically, and a
-   * call-waiting beep over a live call), ringback while ours rings out without early media.
+   * Ringtone while a call rings in (a call-waiting beep over a live call), ringback while ours
+   * rings out without early media; and one beep for every call answered without a click.
    */
   function followTones(): void {
     const call = phone?.callView ?? null;
     const others = phone?.otherCallViews ?? [];
     const outputId = settings?.audioOutputId ?? '';
+    announceAutoAnswered([call, ...others], outputId);
     const waiting = others.some(
       (other) => other.direction === 'incoming' && other.state === 'ringing',
     );
     if (settings?.soundsMuted) options.tones.stop();
-    else if (call?.state === 'ringing' && call.direction === 'incoming') {
-      options.tones.play(call.autoAnswer ? 'autoAnswer' : 'ringtone', outputId);
+    else if (call?.state === 'ringing' && call.direction === 'incoming' && !call.autoAnswer) {
+      options.tones.play('ringtone', outputId);
     } else if (waiting) options.tones.play('callWaiting', outputId);
     else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
       options.tones.play('ringback', outputId);
     } else options.tones.stop();
+  }
+
+  /**
+   * Every call answered without a click (the auto-answer setting, uContact's campaign first leg)
+   * beeps once, the moment the phone shows it, sounds muted or not: muting silences ringing, not
+   * the news that a caller is being put straight through to the agent's headset. (The
+   * background's notification names who.)
+   */
+  function announceAutoAnswered(calls: (CallView | null)[], outputId: string): void {
+    for (const call of calls) {
+      if (!call?.autoAnswer || announced.has(call.id)) continue;
+      if (call.state === 'ended' || call.state === 'failed') continue;
+      announced.add(call.id);
+      options.tones.once('autoAnswer', outputId);
+    }
   }
 
   /** Early media (183 with audio) replaces our own ringback. */
@@ -87,6 +105,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     const current = phone;
     phone = undefined;
     sessionId = null;
+    announced = new Set();
     options.tones.stop();
     if (current) await current.stop();
   }

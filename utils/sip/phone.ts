@@ -471,7 +471,10 @@ export class Phone {
     }
   }
 
-  /** The agent clicked to call: answer at once, no beep, and show the destination. */
+  /**
+   * The agent clicked to call: answer at once and show the destination. Answered without a click
+   * (`autoAnswer`), so the phone host beeps and the background's notification names the number.
+   */
   private takeCampaignLeg(invitation: Invitation, leg: CampaignLeg): void {
     this.campaignLeg = undefined;
     const call = this.track(
