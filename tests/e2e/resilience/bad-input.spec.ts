@@ -134,7 +134,10 @@ describe('resilience: bad input', () => {
   it('a fullname holding HTML and script renders as text and runs nothing', async () => {
     await attempt(INSTANCE, MALLORY.agent, MALLORY.password);
     await popup.logoutButton.waitFor();
-    expect(await popup.page.getByTestId('agent-name').textContent()).toBe(MALLORY.fullname);
+    // Shown as text; only its double quotes are gone (they would end the SIP From display name).
+    expect(await popup.page.getByTestId('agent-name').textContent()).toBe(
+      MALLORY.fullname.replaceAll('"', ''),
+    );
     expect(
       await popup.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
@@ -160,6 +163,24 @@ describe('resilience: bad input', () => {
       await expectNothingStored();
     });
   }
+
+  it('a ws:// SIP server off this computer is refused in the login form, nothing sent', async () => {
+    const before = env.ucontact.requests.length;
+    await popup.login({
+      instance: INSTANCE,
+      agent: MARIA.agent,
+      password: MARIA.password,
+      sipServer: 'ws://pbx.example.com:8088/ws',
+    });
+    await popup.alert.waitFor({ timeout: 5_000 });
+    expect(await popup.alert.textContent()).toContain(
+      'The SIP server "pbx.example.com:8088" is not encrypted',
+    );
+    expect(env.ucontact.requests.length).toBe(before);
+    await expectNothingStored();
+    // The form keeps what was typed: empty the field again for the logins below.
+    await popup.sipServer.fill('');
+  });
 
   describe('dial strings that are not numbers never reach SIP', () => {
     beforeAll(async () => {

@@ -226,6 +226,16 @@ describe('session service: login', () => {
     ['a blank agent', { agent: '   ' }, 'errorAgentEmpty'],
     ['an empty password', { password: '' }, 'errorPasswordEmpty'],
     ['an invalid SIP server', { sipServer: 'https://sip.example.com' }, 'errorSipServerInvalid'],
+    [
+      'a ws:// SIP server off this computer',
+      { sipServer: 'ws://pbx.example.com' },
+      'errorSipServerInsecure',
+    ],
+    [
+      'a ws:// SIP server posing as loopback',
+      { sipServer: 'ws://127.0.0.1.evil.example/ws' },
+      'errorSipServerInsecure',
+    ],
     ['an empty instance', { instance: ' ' }, 'errorInstanceEmpty'],
     ['an insecure instance', { instance: 'http://pbx.example.com' }, 'errorInstanceInsecure'],
   ])('refuses %s without any request or storage write', async (_label, overrides, key) => {
