@@ -12,6 +12,7 @@ import {
 } from '../support/environment';
 import type { PopupPage } from '../support/popup-page';
 import { sleep } from '../support/wait';
+import { untrustedName } from '../../../utils/untrusted-text';
 
 /** An agent whose name is an attack: it must show as text, never run. */
 const MALLORY = {
@@ -134,10 +135,11 @@ describe('resilience: bad input', () => {
   it('a fullname holding HTML and script renders as text and runs nothing', async () => {
     await attempt(INSTANCE, MALLORY.agent, MALLORY.password);
     await popup.logoutButton.waitFor();
-    // Shown as text; only its double quotes are gone (they would end the SIP From display name).
-    expect(await popup.page.getByTestId('agent-name').textContent()).toBe(
-      MALLORY.fullname.replaceAll('"', ''),
-    );
+    // Shown as text, as the cleaner leaves it: its double quotes (they would end the SIP From
+    // display name) gone, and cut to 64 characters.
+    const shown = await popup.page.getByTestId('agent-name').textContent();
+    expect(shown).toBe(untrustedName(MALLORY.fullname));
+    expect(shown).toMatch(/^<img src=x onerror=window\.__pwned=1><script>window/);
     expect(
       await popup.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
