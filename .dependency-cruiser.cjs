@@ -63,28 +63,33 @@ const BACKGROUND_JOBS = {
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    // sip, phone-numbers and dial-plan run (and are unit-tested) without an extension.
-    ...mayNotReach('pure', '^utils/(sip|phone-numbers|dial-plan)/', {
-      'extension-api': {
-        comment: 'The pure layers use no browser.* API: what they need comes in as arguments.',
-        to: { path: EXTENSION_API },
+    // sip, phone-numbers, dial-plan and the untrusted-text cleaners run (and are unit-tested)
+    // without an extension.
+    ...mayNotReach(
+      'pure',
+      ['^utils/(sip|phone-numbers|dial-plan)/', '^utils/untrusted-text\\.ts$'],
+      {
+        'extension-api': {
+          comment: 'The pure layers use no browser.* API: what they need comes in as arguments.',
+          to: { path: EXTENSION_API },
+        },
+        storage: {
+          comment:
+            'The pure layers take their options as arguments; reading storage is the caller’s.',
+          to: { path: STORAGE },
+        },
+        messaging: {
+          comment: 'The pure layers know nothing of runtime messaging (utils/messages.ts).',
+          to: { path: MESSAGING },
+        },
+        'context-code': {
+          comment:
+            'The pure layers are below every extension context: no background, phone-host, page, ' +
+            'content-script, component or entrypoint code.',
+          to: { path: CONTEXT_CODE },
+        },
       },
-      storage: {
-        comment:
-          'The pure layers take their options as arguments; reading storage is the caller’s.',
-        to: { path: STORAGE },
-      },
-      messaging: {
-        comment: 'The pure layers know nothing of runtime messaging (utils/messages.ts).',
-        to: { path: MESSAGING },
-      },
-      'context-code': {
-        comment:
-          'The pure layers are below every extension context: no background, phone-host, page, ' +
-          'content-script, component or entrypoint code.',
-        to: { path: CONTEXT_CODE },
-      },
-    }),
+    ),
     ...mayNotReach('content-script', '^entrypoints/crm\\.content/', {
       secrets: {
         comment:

@@ -1,5 +1,9 @@
+import { createSignal } from 'solid-js';
+import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/settings';
+import { parseSipServer } from '@/utils/settings/sip-server';
+import { ErrorAlert } from './ErrorAlert';
 import { SettingField } from './SettingField';
 
 /** Where the agent logs in: the instance and the SIP server override (used at the next login). */
@@ -8,6 +12,19 @@ export function ConnectionSettings(props: {
   locked: ReadonlySet<keyof Settings>;
   update: (patch: Partial<Settings>) => void;
 }) {
+  // What was typed and refused (it is not saved), else what is wrong with the stored value (one
+  // saved before ws:// was limited to this computer): the same check as at login and in policy.
+  const [typed, setTyped] = createSignal<ErrorInfo>();
+  const sipServerError = () => typed() ?? problemOf(props.settings.sipServer);
+  const saveSipServer = (text: string) => {
+    try {
+      props.update({ sipServer: parseSipServer(text) });
+      setTyped(undefined);
+    } catch (error) {
+      setTyped(toErrorInfo(error));
+    }
+  };
+
   return (
     <section class="card" aria-labelledby="connection-title">
       <h2 id="connection-title">{t('connectionTitle')}</h2>
@@ -41,10 +58,24 @@ export function ConnectionSettings(props: {
             spellcheck={false}
             placeholder="wss://pbx.example.com:8089/ws"
             value={props.settings.sipServer}
-            onChange={(event) => props.update({ sipServer: event.currentTarget.value.trim() })}
+            aria-invalid={sipServerError() ? true : undefined}
+            onChange={(event) => saveSipServer(event.currentTarget.value)}
           />
         )}
       </SettingField>
+      <ErrorAlert
+        error={sipServerError()}
+        then={typed() ? t('contactCenterNotSaved') : undefined}
+      />
     </section>
   );
+}
+
+function problemOf(sipServer: string): ErrorInfo | undefined {
+  try {
+    parseSipServer(sipServer);
+    return undefined;
+  } catch (error) {
+    return toErrorInfo(error);
+  }
 }

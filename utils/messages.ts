@@ -204,15 +204,36 @@ export interface PhoneHostRequests extends CallCommands {
 
 export type PhoneHostRequestType = keyof PhoneHostRequests;
 
+/** A call that finished, and the login whose phone it was on (`PhoneConfig.sessionId`). */
+export interface EndedCall {
+  sessionId: string;
+  call: CallView;
+}
+
 /** Events broadcast to every extension page that listens (and to the background). */
 export interface BroadcastEvents {
   'session.changed': SessionView;
+  /** The phone's state; `sessionId` says which login's phone it is. */
   'phone.changed': PhoneSnapshot;
   /** A call finished (for history, missed-call notices), whether or not it was in front. */
-  'phone.callEnded': CallView;
+  'phone.callEnded': EndedCall;
 }
 
 export type EventType = keyof BroadcastEvents;
+
+/** Chrome's phone host: the extension's offscreen document (`utils/background/offscreen-document.ts`). */
+export const PHONE_HOST_DOCUMENT = 'offscreen.html';
+
+/**
+ * Who may send each event. Every event comes from an extension page, never from a content script
+ * (which can send any envelope it likes); the phone's events only from the phone host's document.
+ * (Firefox's phone host is the background page itself: its events are calls, not messages.)
+ */
+const EVENT_SENDERS: { [K in EventType]: 'extension-page' | 'phone-host' } = {
+  'session.changed': 'extension-page',
+  'phone.changed': 'phone-host',
+  'phone.callEnded': 'phone-host',
+};
 
 /** Events the background pushes to content scripts in tabs (`tabs.sendMessage`). */
 export interface PageEvents {
@@ -297,19 +318,31 @@ export function sendToTab<K extends keyof PageEvents>(
   browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
 }
 
-/** Subscribes to one broadcast event; returns the unsubscribe function. */
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * Subscribes to one broadcast event; returns the unsubscribe function. Events are checked like
+ * requests: one from a sender `EVENT_SENDERS` does not name for it is dropped unseen.
+ */
 export function onEvent<K extends EventType>(
   type: K,
   listener: (payload: BroadcastEvents[K]) => void,
 ): () => void {
-  const handle = (message: unknown) => {
-    if (isEvent(message) && message.type === type) listener(message.payload as BroadcastEvents[K]);
+  const handle = (message: unknown, sender: Sender) => {
+    if (!isEvent(message) || message.type !== type || !maySendEvent(sender, type)) return;
+    listener(message.payload as BroadcastEvents[K]);
   };
   browser.runtime.onMessage.addListener(handle);
   return () => browser.runtime.onMessage.removeListener(handle);
 }
 
-type Sender = Browser.runtime.MessageSender;
+function maySendEvent(sender: Sender, type: EventType): boolean {
+  if (!isFromExtensionPage(sender)) return false;
+  return (
+    EVENT_SENDERS[type] === 'extension-page' ||
+    sender.url === browser.runtime.getURL(`/${PHONE_HOST_DOCUMENT}`)
+  );
+}
 
 export type RequestHandlers = {
   [K in RequestType]: (
@@ -324,18 +357,13 @@ export type PhoneHostHandlers = {
   ) => Promise<PhoneHostRequests[K]['reply']>;
 };
 
-function extensionOrigin(): string {
-  return new URL(browser.runtime.getURL('/')).origin;
-}
-
-/** Whether `url` is one of the extension's own pages. */
+/**
+ * Whether `url` is one of this extension's own pages (popup, options, offscreen document,
+ * background). By URL prefix, not `URL.origin`: that is `"null"` for `chrome-extension:` URLs
+ * wherever the URL parser does not know the scheme, which would let any extension's page pass.
+ */
 export function isExtensionUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return new URL(url).origin === extensionOrigin();
-  } catch {
-    return false;
-  }
+  return !!url && url.startsWith(browser.runtime.getURL('/'));
 }
 
 /** Whether a message came from one of the extension's own pages (not a content script). */

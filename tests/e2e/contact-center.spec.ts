@@ -134,6 +134,25 @@ describe('contact center: campaign calls, results, breaks', () => {
     // Shown as the outgoing call to the customer, not as a call from the campaign line.
     await popup.page.getByText('+54 9 11 2345-6789').first().waitFor();
     expect(await popup.page.locator('.call-panel').textContent()).not.toContain(CALLEE.user);
+    // Answered without a click, so never silently: recorded as such, and announced.
+    const { phone } = (await popup.storage('session')) as {
+      phone: { call: { id: string; autoAnswer?: boolean } };
+    };
+    expect(phone.call.autoAnswer).toBe(true);
+    await waitUntil(
+      async () => {
+        const open = await popup.page.evaluate(() =>
+          (
+            globalThis as unknown as {
+              chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } };
+            }
+          ).chrome.notifications.getAll(),
+        );
+        return Object.hasOwn(open, `auto-answered:${phone.call.id}`);
+      },
+      5_000,
+      'auto-answered notification for the first leg',
+    );
     await waitUntil(async () => (await agentStats())!.inboundBytes > 0, 5_000, 'agent RTP in');
     await waitUntil(
       async () => (await uContactLeg.stats()).bytesReceived > 0,

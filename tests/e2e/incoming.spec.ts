@@ -141,12 +141,35 @@ describe('incoming calls and the agent workflow', () => {
     await caller.waitForCallState('terminated');
   });
 
-  it('an INVITE with P-Auto-Answer: normal is answered without a click; with the setting off it rings', async () => {
+  it('an INVITE with P-Auto-Answer: normal is answered without a click, and announced; with the setting off it rings', async () => {
+    await recordNotifications();
+    // Muted sounds silence ringing, never the news of a call put straight through.
+    await setSettings({ soundsMuted: true });
+    await sleep(300);
     await caller.call(MARIA.name, { extraHeaders: ['P-Auto-Answer: normal'] });
     await caller.waitForCallState('established', 5_000);
     await popup.waitForCallState('established');
+    // The phone's snapshot records that no click answered it (what the phone host beeps for)…
+    const snapshot = (await popup.storage('session')).phone as {
+      call: { id: string; autoAnswer?: boolean };
+    };
+    expect(snapshot.call.autoAnswer).toBe(true);
+    // …and a notification names the caller.
+    const shown = await waitUntil(
+      async () => (await notifications()).find((n) => n.title === 'Call answered automatically'),
+      5_000,
+      'auto-answered notification',
+    );
+    expect(shown.id).toBe(`auto-answered:${snapshot.call.id}`);
+    expect(shown.message).toContain(CALLEE.user);
     await popup.button('Hang up').click();
     await caller.waitForCallState('terminated');
+    await waitUntil(
+      async () => !(await notifications()).some((n) => n.id === shown.id),
+      5_000,
+      'auto-answered notification cleared with the call',
+    );
+    await setSettings({ soundsMuted: false });
 
     await setSettings({ autoAnswer: false });
     await sleep(300);

@@ -132,6 +132,20 @@ describe('admin-managed settings and the dial plan', () => {
     );
   });
 
+  it('the background refuses a login to another instance than the locked one, sending nothing', async () => {
+    const before = env.ucontact.requests.length;
+    // What a page could send around the disabled field: evil.ucontactcloud.com also maps here.
+    const reply = await popup.request('session.login', {
+      instance: 'evil',
+      agent: MARIA.agent,
+      password: MARIA.password,
+      sipServer: '',
+    });
+    expect(reply).toEqual({ ok: false, error: { key: 'errorInstanceLocked', substitutions: [] } });
+    expect(env.ucontact.requests.length).toBe(before);
+    expect((await popup.storage('session')).credentials).toBeUndefined();
+  });
+
   it('the options page shows the locked instance as set by the organization, and refuses a bad dial plan', async () => {
     const options = await env.browser.openExtensionPage('options.html');
     const instance = options.locator('#options-instance');

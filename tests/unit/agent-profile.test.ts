@@ -92,8 +92,27 @@ describe('parseAgentLogin', () => {
   });
 
   it('keeps a full name with HTML or script as plain text', () => {
-    const fullname = '<img src=x onerror=alert(1)><script>alert("x")</script> & Co';
+    const fullname = "<img src=x onerror=alert(1)><script>alert('x')</script> & Co";
     expect(parseAgentLogin(replyBody({ fullname })).fullName).toBe(fullname);
+  });
+
+  it('cleans the full name before it becomes the SIP display name: no CR/LF, quotes or bidi overrides', () => {
+    const fullname = 'Ada "Boss"\\\r\nVia: SIP/2.0/WS evil\u0000 \u202Eretsis';
+    expect(parseAgentLogin(replyBody({ fullname })).fullName).toBe(
+      'Ada Boss Via: SIP/2.0/WS evil retsis',
+    );
+  });
+
+  it('keeps accents, CJK and emoji, and bounds an over-long full name', () => {
+    expect(parseAgentLogin(replyBody({ fullname: 'María Gómez 王 👋🏽' })).fullName).toBe(
+      'María Gómez 王 👋🏽',
+    );
+    const long = parseAgentLogin(replyBody({ fullname: 'x'.repeat(5_000) })).fullName;
+    expect(long).toHaveLength(64);
+  });
+
+  it('falls back to the extension when the full name is nothing but invisible characters', () => {
+    expect(parseAgentLogin(replyBody({ fullname: '\u200B\u202E\r\n"' })).fullName).toBe('1997');
   });
 
   it('treats wrong-typed optional fields as empty, never "[object Object]"', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { MessageKey } from '@/utils/i18n';
-import { parseInstance } from '@/utils/ucontact/instance';
+import { isLoopbackHost, parseInstance } from '@/utils/ucontact/instance';
 
 function refusal(input: string): AppError {
   try {
@@ -74,6 +74,8 @@ describe('parseInstance', () => {
       'http://pbx.example.com:8080',
       'http://acme.ucontactcloud.com',
       'http://10.0.0.5',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.evil.example',
     ])('%j → errorInstanceInsecure', (input) => {
       const error = refusal(input);
       expect(error.key).toBe('errorInstanceInsecure');
@@ -85,6 +87,7 @@ describe('parseInstance', () => {
       ['http://localhost:8080', 'http://localhost:8080'],
       ['http://localhost', 'http://localhost'],
       ['http://[::1]:8080', 'http://[::1]:8080'],
+      ['http://127.8.9.10:8080', 'http://127.8.9.10:8080'],
     ])('%j is accepted as %s', (input, origin) => {
       expect(parseInstance(input)).toEqual({ origin, isCloud: false });
     });
@@ -133,5 +136,27 @@ describe('parseInstance', () => {
       const error = refusal('  a b  ');
       expect(error.substitutions).toEqual(['a b']);
     });
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.255.254', '[::1]'])(
+    '%j is this computer',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
+
+  it.each([
+    '127.0.0.1.evil.example',
+    'localhost.evil.example',
+    'mylocalhost',
+    '128.0.0.1',
+    '10.0.0.1',
+    '[::2]',
+    '[::ffff:7f00:1]',
+    '',
+  ])('%j is not', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
   });
 });

@@ -52,6 +52,12 @@ const WRONG: [string, string, string, string][] = [
     'utils/messages.ts',
   ],
   [
+    'the untrusted-text cleaners import the message contract (type only)',
+    'pure-no-messaging',
+    'utils/untrusted-text.ts',
+    'utils/messages.ts',
+  ],
+  [
     'sip imports background code',
     'pure-no-context-code',
     'utils/sip/call.ts',

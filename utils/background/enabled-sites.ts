@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { parseSiteOrigin } from '../settings/site-origin';
-import { readSettings, updateSettings } from '../settings/read-settings';
+import { readResolvedSettings, readSettings, updateSettings } from '../settings/read-settings';
 import { isDeclaredCrmOrigin } from '../crm/registry';
 import {
   CRM_CONTENT_SCRIPT_FILE,
@@ -16,6 +16,7 @@ import {
  */
 export async function enableSite(input: string, tabId?: number): Promise<string[]> {
   const origin = parseSiteOrigin(input);
+  await assertSitesUnlocked();
   if (isDeclaredCrmOrigin(origin)) return (await readSettings()).enabledSites;
   if (!(await browser.permissions.contains({ origins: [siteMatchPattern(origin)] }))) {
     throw new AppError('errorPermissionDenied', [origin]);
@@ -38,6 +39,7 @@ export async function enableSite(input: string, tabId?: number): Promise<string[
 /** Turns a site off again and gives its host permission back. */
 export async function disableSite(input: string): Promise<string[]> {
   const origin = parseSiteOrigin(input);
+  await assertSitesUnlocked();
   await unregisterSiteScript(origin);
   const settings = await readSettings();
   const enabledSites = settings.enabledSites.filter((site) => site !== origin);
@@ -48,4 +50,15 @@ export async function disableSite(input: string): Promise<string[]> {
   if (!stillUsed)
     await browser.permissions.remove({ origins: [siteMatchPattern(origin)] }).catch(() => false);
   return enabledSites;
+}
+
+/**
+ * An administrator who locked `enabledSites` decides where click-to-call runs: the background
+ * neither registers a script for another site (which `updateSettings` would then not even
+ * remember) nor takes one of the policy's sites away with its permission.
+ */
+async function assertSitesUnlocked(): Promise<void> {
+  if ((await readResolvedSettings()).locked.has('enabledSites')) {
+    throw new AppError('errorSitesLocked');
+  }
 }

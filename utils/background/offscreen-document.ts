@@ -1,13 +1,15 @@
-/**
+import { PHONE_HOST_DOCUMENT } from '../messages';
+
+/*
  * Chrome only: the offscreen document that hosts the phone. A service worker has no WebRTC and
- * is stopped when idle; an offscreen document with WEB_RTC/USER_MEDIA reasons lives on.
+ * is stopped when idle; an offscreen document with WEB_RTC/USER_MEDIA reasons lives on. The
+ * contract names it (`PHONE_HOST_DOCUMENT`), since the phone's events are accepted from it alone.
  */
-export const OFFSCREEN_PATH = 'offscreen.html';
 
 let creating: Promise<void> | undefined;
 
 export async function offscreenDocumentExists(): Promise<boolean> {
-  const url = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
+  const url = browser.runtime.getURL(`/${PHONE_HOST_DOCUMENT}`);
   const contexts = await browser.runtime.getContexts({
     contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
     documentUrls: [url],
@@ -21,7 +23,7 @@ export async function ensureOffscreenDocument(): Promise<boolean> {
   if (!creating) {
     creating = browser.offscreen
       .createDocument({
-        url: OFFSCREEN_PATH,
+        url: PHONE_HOST_DOCUMENT,
         reasons: [
           browser.offscreen.Reason.WEB_RTC,
           browser.offscreen.Reason.USER_MEDIA,

@@ -1,6 +1,6 @@
 import type { PhoneConfig } from '../messages';
 import { phoneSettings, type Settings } from '../settings/settings';
-import { defaultSipServer } from '../settings/sip-server';
+import { defaultSipServer, parseSipServer } from '../settings/sip-server';
 import { readSettings } from '../settings/read-settings';
 import { credentialsItem, type Credentials } from '../session-storage';
 import { agentItem, type AgentInfo } from '../storage';
@@ -15,7 +15,7 @@ export function phoneConfig(
   return {
     sessionId,
     account: {
-      server: settings.sipServer || defaultSipServer(agent.sipHost),
+      server: sipServer(settings.sipServer) || defaultSipServer(agent.sipHost),
       domain: agent.sipHost,
       extension: agent.extension,
       auth: credentials.sipAuth,
@@ -27,6 +27,20 @@ export function phoneConfig(
     },
     settings: phoneSettings(settings),
   };
+}
+
+/**
+ * The agent's SIP server override, if it still passes today's check. One stored before `ws://`
+ * was limited to this computer (or written into storage around the checks) is not used: the phone
+ * goes to the instance's own `wss://` server, and the options page shows why the override is
+ * refused. Nothing reaches a clear-text socket across the network.
+ */
+function sipServer(stored: string): string {
+  try {
+    return parseSipServer(stored);
+  } catch {
+    return '';
+  }
 }
 
 /** The phone the current session should have, from storage; null when nobody is logged in. */

@@ -1,9 +1,9 @@
-import { onEvent } from '../messages';
+import { onEvent, type EndedCall } from '../messages';
 import { createPhoneHost } from '../phone-host/phone-host';
 import { createTonePlayer } from '../phone-host/tones';
 import type { Settings } from '../settings/settings';
 import { microphoneConstraints } from '../sip/microphone-constraints';
-import type { CallView, PhoneSnapshot } from '../sip/phone-state';
+import type { PhoneSnapshot } from '../sip/phone-state';
 import { createFirefoxMicrophoneTab } from './firefox-microphone-tab';
 import { openMicrophoneSetupIfNeeded } from './microphone-setup';
 import {
@@ -12,9 +12,10 @@ import {
   type PhoneHostTransport,
 } from './phone-host-transport';
 
+/** The phone host's events; the sender is checked here, the session they belong to by the caller. */
 export interface PhoneHostEvents {
   onSnapshot(snapshot: PhoneSnapshot): void;
-  onCallEnded(call: CallView): void;
+  onCallEnded(ended: EndedCall): void;
 }
 
 export interface PhoneHostConnection {
@@ -35,6 +36,7 @@ export function connectPhoneHost(
   log: (...args: unknown[]) => void,
 ): PhoneHostConnection {
   if (!import.meta.env.FIREFOX) {
+    // Only from the offscreen document (`onEvent` drops what any other sender says).
     onEvent('phone.changed', events.onSnapshot);
     onEvent('phone.callEnded', events.onCallEnded);
     const transport = offscreenTransport();

@@ -1,5 +1,5 @@
 import { toErrorInfo } from '../errors';
-import type { PhoneConfig, PhoneHostHandlers, Result } from '../messages';
+import type { EndedCall, PhoneConfig, PhoneHostHandlers, Result } from '../messages';
 import type { PhoneSettings } from '../settings/settings';
 import { microphoneChanged, microphoneConstraints } from '../sip/microphone-constraints';
 import { Phone } from '../sip/phone';
@@ -9,8 +9,11 @@ import type { TonePlayer } from './tones';
 export interface PhoneHostOptions {
   /** Every change of registration or call, for the background and any open popup. */
   onSnapshot: (snapshot: PhoneSnapshot) => void;
-  /** Every call that finished, in front or not (history, missed-call notices). */
-  onCallEnded: (call: CallView) => void;
+  /**
+   * Every call that finished, in front or not (history, missed-call notices), with the login its
+   * phone was started for: a call a stopping phone ends late still says whose it was.
+   */
+  onCallEnded: (ended: EndedCall) => void;
   /** The element remote audio plays through (it lives as long as the host). */
   remoteAudio: HTMLAudioElement;
   tones: TonePlayer;
@@ -41,6 +44,8 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   let phone: Phone | undefined;
   let sessionId: string | null = null;
   let settings: PhoneSettings | undefined;
+  /** This phone's calls that had their auto-answer beep, by id. */
+  let announced = new Set<string>();
 
   const snapshot = (): PhoneSnapshot =>
     phone
@@ -55,23 +60,39 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
   const emit = () => options.onSnapshot(snapshot());
 
   /**
-   * Ringtone while a call rings in (a short beep instead when it is answered automatically, and a
-   * call-waiting beep over a live call), ringback while ours rings out without early media.
+   * Ringtone while a call rings in (a call-waiting beep over a live call), ringback while ours
+   * rings out without early media; and one beep for every call answered without a click.
    */
   function followTones(): void {
     const call = phone?.callView ?? null;
     const others = phone?.otherCallViews ?? [];
     const outputId = settings?.audioOutputId ?? '';
+    announceAutoAnswered([call, ...others], outputId);
     const waiting = others.some(
       (other) => other.direction === 'incoming' && other.state === 'ringing',
     );
     if (settings?.soundsMuted) options.tones.stop();
-    else if (call?.state === 'ringing' && call.direction === 'incoming') {
-      options.tones.play(call.autoAnswer ? 'autoAnswer' : 'ringtone', outputId);
+    else if (call?.state === 'ringing' && call.direction === 'incoming' && !call.autoAnswer) {
+      options.tones.play('ringtone', outputId);
     } else if (waiting) options.tones.play('callWaiting', outputId);
     else if (call?.state === 'ringing' && call.direction === 'outgoing' && !hasRemoteAudio()) {
       options.tones.play('ringback', outputId);
     } else options.tones.stop();
+  }
+
+  /**
+   * Every call answered without a click (the auto-answer setting, uContact's campaign first leg)
+   * beeps once, the moment the phone shows it, sounds muted or not: muting silences ringing, not
+   * the news that a caller is being put straight through to the agent's headset. (The
+   * background's notification names who.)
+   */
+  function announceAutoAnswered(calls: (CallView | null)[], outputId: string): void {
+    for (const call of calls) {
+      if (!call?.autoAnswer || announced.has(call.id)) continue;
+      if (call.state === 'ended' || call.state === 'failed') continue;
+      announced.add(call.id);
+      options.tones.once('autoAnswer', outputId);
+    }
   }
 
   /** Early media (183 with audio) replaces our own ringback. */
@@ -84,6 +105,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
     const current = phone;
     phone = undefined;
     sessionId = null;
+    announced = new Set();
     options.tones.stop();
     if (current) await current.stop();
   }
@@ -160,7 +182,7 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
               followTones();
               emit();
             },
-            onCallEnded: options.onCallEnded,
+            onCallEnded: (call) => options.onCallEnded({ sessionId: config.sessionId, call }),
           },
         );
         phone = next;

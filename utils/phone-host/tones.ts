@@ -1,6 +1,7 @@
 /**
  * Call-progress tones made with Web Audio, so no audio files ship and nothing is fetched:
- * ringback (the far end is ringing) and ringtone (a call is coming in).
+ * ringback (the far end is ringing), ringtone (a call is coming in), call waiting, and the
+ * auto-answer beep.
  */
 export type Tone = 'ringback' | 'ringtone' | 'autoAnswer' | 'callWaiting';
 
@@ -9,8 +10,8 @@ const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: numbe
     // ITU-T E.180 style ringback: 425 Hz, 1 s on, 4 s off (the tone agents in LatAm and Spain know).
     ringback: { frequencies: [425], onMs: 1_000, offMs: 4_000, gain: 0.08 },
     ringtone: { frequencies: [480, 620], onMs: 800, offMs: 1_200, gain: 0.12 },
-    // One short beep: "a call was put through to you".
-    autoAnswer: { frequencies: [880], onMs: 180, offMs: 60_000, gain: 0.1 },
+    // One short beep (`once`): "a call was put through to you".
+    autoAnswer: { frequencies: [880], onMs: 180, offMs: 0, gain: 0.1 },
     // Call waiting: 440 Hz, short, every few seconds, quiet over the conversation.
     callWaiting: { frequencies: [440], onMs: 300, offMs: 4_700, gain: 0.05 },
   };
@@ -18,6 +19,8 @@ const PATTERNS: Record<Tone, { frequencies: number[]; onMs: number; offMs: numbe
 export interface TonePlayer {
   /** Plays `tone` until `stop()`, on the speaker `sinkId` (empty: the default one). */
   play(tone: Tone, sinkId?: string): void;
+  /** Plays one burst of `tone` now, beside whatever plays; `stop()` does not cut it short. */
+  once(tone: Tone, sinkId?: string): void;
   stop(): void;
   readonly playing: Tone | null;
 }
@@ -26,6 +29,18 @@ export function createTonePlayer(): TonePlayer {
   let context: AudioContext | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let playing: Tone | null = null;
+  /** When the last `once` burst ends (epoch ms): the context is not suspended before. */
+  let busyUntil = 0;
+  let suspendTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function start(sinkId: string): AudioContext {
+    context ??= new AudioContext();
+    const withSink = context as AudioContext & { setSinkId?: (id: string) => Promise<void> };
+    withSink.setSinkId?.(sinkId).catch(() => undefined);
+    clearTimeout(suspendTimer);
+    void context.resume();
+    return context;
+  }
 
   function burst(tone: Tone): void {
     if (!context) return;
@@ -46,6 +61,14 @@ export function createTonePlayer(): TonePlayer {
     }
   }
 
+  /** Suspends the context (it costs CPU while running) once no tone plays and no burst is left. */
+  function suspendWhenQuiet(): void {
+    clearTimeout(suspendTimer);
+    const left = busyUntil - Date.now();
+    if (left > 0) suspendTimer = setTimeout(suspendWhenQuiet, left);
+    else if (!playing) void context?.suspend();
+  }
+
   return {
     get playing() {
       return playing;
@@ -53,20 +76,22 @@ export function createTonePlayer(): TonePlayer {
     play(tone, sinkId = '') {
       if (playing === tone) return;
       this.stop();
-      context ??= new AudioContext();
-      const withSink = context as AudioContext & { setSinkId?: (id: string) => Promise<void> };
-      withSink.setSinkId?.(sinkId).catch(() => undefined);
-      void context.resume();
+      start(sinkId);
       playing = tone;
       burst(tone);
       const pattern = PATTERNS[tone];
       timer = setInterval(() => burst(tone), pattern.onMs + pattern.offMs);
     },
+    once(tone, sinkId = '') {
+      start(sinkId);
+      burst(tone);
+      busyUntil = Math.max(busyUntil, Date.now() + PATTERNS[tone].onMs + 50);
+    },
     stop() {
       clearInterval(timer);
       timer = undefined;
       playing = null;
-      void context?.suspend();
+      suspendWhenQuiet();
     },
   };
 }

@@ -1,11 +1,17 @@
 import { AppError } from '../errors';
+import { isLoopbackHost } from '../ucontact/instance';
 
 /** uContact's WebSocket SIP endpoint on every instance (its own web phone uses it). */
 export function defaultSipServer(sipHost: string): string {
   return `wss://${sipHost}:8089/ws`;
 }
 
-/** Validates the Advanced → SIP server field: empty, or a `wss://`/`ws://` URL. */
+/**
+ * Validates a SIP server (the login form's Advanced field, the options page, policy): empty, or a
+ * `wss://` URL; `ws://` only to this computer (`isLoopbackHost`, as for `http://` instances), since
+ * the SIP digest exchange, the caller numbers and the SDP would otherwise cross the network in
+ * clear text.
+ */
 export function parseSipServer(input: string): string {
   const text = input.trim();
   if (!text) return '';
@@ -17,6 +23,9 @@ export function parseSipServer(input: string): string {
   }
   if ((url.protocol !== 'wss:' && url.protocol !== 'ws:') || url.username || url.password) {
     throw new AppError('errorSipServerInvalid');
+  }
+  if (url.protocol === 'ws:' && !isLoopbackHost(url.hostname)) {
+    throw new AppError('errorSipServerInsecure', [url.host]);
   }
   return url.href;
 }

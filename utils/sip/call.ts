@@ -8,6 +8,7 @@ import {
   type Web,
 } from 'sip.js';
 import { AppError, type ErrorInfo } from '../errors';
+import { untrustedName } from '../untrusted-text';
 import type { AudioStats, CallView } from './phone-state';
 import { assertDialString } from './sip-target';
 
@@ -17,6 +18,11 @@ const DTMF_DIGITS = /^[0-9*#A-D]{1,32}$/;
 export function assertDtmfDigits(digits: string): void {
   if (!DTMF_DIGITS.test(digits)) throw new AppError('errorDtmfInvalid');
 }
+/** A SIP answer for the agent to read: its code and the far end's reason phrase, cleaned. */
+function statusText(message: { statusCode?: number; reasonPhrase?: string }): string {
+  return `${message.statusCode} ${untrustedName(message.reasonPhrase)}`;
+}
+
 const NOT_ANSWERED: ErrorInfo = { key: 'errorCallNotAnswered', substitutions: [] };
 
 export interface CallContext {
@@ -225,11 +231,7 @@ export class Call {
           requestDelegate: {
             onAccept: () => resolve(),
             onReject: (response) =>
-              reject(
-                new AppError('errorTransferFailed', [
-                  `${response.message.statusCode} ${response.message.reasonPhrase}`,
-                ]),
-              ),
+              reject(new AppError('errorTransferFailed', [statusText(response.message)])),
           },
         })
         .catch((cause: unknown) =>
@@ -323,7 +325,7 @@ export class Call {
     const error: ErrorInfo = message
       ? {
           key: 'errorCallRejected',
-          substitutions: [`${message.statusCode} ${message.reasonPhrase}`],
+          substitutions: [statusText(message)],
         }
       : cause instanceof AppError
         ? cause.toInfo()

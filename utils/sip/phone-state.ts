@@ -28,7 +28,11 @@ export interface CallView {
   endedAt?: number;
   /** Why it failed or ended, when known (SIP status, for the agent to read). */
   error?: ErrorInfo;
-  /** uContact's two-step click-to-call (`P-Auto-Answer: normal`): answered without a click. */
+  /**
+   * Answered without a click: a call that asked for it (`P-Auto-Answer: normal`) with the
+   * auto-answer setting on, or uContact's campaign first leg. Never silent: the phone host beeps
+   * (sounds muted or not) and the background shows a notification naming the caller.
+   */
   autoAnswer?: boolean;
   /** The agent declined it (an incoming call that was not missed). */
   declined?: boolean;

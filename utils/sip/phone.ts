@@ -11,6 +11,7 @@ import {
   type LogLevel,
 } from 'sip.js';
 import { AppError, type ErrorInfo } from '../errors';
+import { untrustedName, untrustedNumber } from '../untrusted-text';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { assertDtmfDigits, Call, type TransferMode } from './call';
 import type { PhoneDelegate } from './phone-delegate';
@@ -60,7 +61,8 @@ export class Phone {
     if (!uri) throw new AppError('errorSipConfig');
     this.userAgent = new UserAgent({
       uri,
-      displayName: options.displayName,
+      // sip.js writes it between quotes, unescaped, into every From header: cleaned here last.
+      displayName: untrustedName(options.displayName) || undefined,
       authorizationUsername: options.extension,
       ...(options.auth.kind === 'ha1'
         ? { authorizationHa1: options.auth.value }
@@ -195,7 +197,7 @@ export class Phone {
     const call = this.track(
       new Call(
         inviter,
-        { id: this.nextId(), direction: 'outgoing', number: dial, name },
+        { id: this.nextId(), direction: 'outgoing', number: dial, name: untrustedName(name) },
         this.callContext(),
       ),
     );
@@ -441,6 +443,8 @@ export class Phone {
       this.takeCampaignLeg(invitation, leg);
       return;
     }
+    // The caller's name and number are whatever the INVITE said: data, cleaned before anyone
+    // (popup, notification, history, screen-pop) sees them.
     const identity = invitation.remoteIdentity;
     const autoAnswer =
       !!this.options.autoAnswer &&
@@ -452,8 +456,8 @@ export class Phone {
         {
           id: this.nextId(),
           direction: 'incoming',
-          number: identity.uri.user ?? '',
-          name: identity.displayName ?? '',
+          number: untrustedNumber(identity.uri.user),
+          name: untrustedName(identity.displayName),
           autoAnswer,
         },
         this.callContext(),
@@ -467,7 +471,10 @@ export class Phone {
     }
   }
 
-  /** The agent clicked to call: answer at once, no beep, and show the destination. */
+  /**
+   * The agent clicked to call: answer at once and show the destination. Answered without a click
+   * (`autoAnswer`), so the phone host beeps and the background's notification names the number.
+   */
   private takeCampaignLeg(invitation: Invitation, leg: CampaignLeg): void {
     this.campaignLeg = undefined;
     const call = this.track(
@@ -477,7 +484,7 @@ export class Phone {
           id: this.nextId(),
           direction: 'outgoing',
           number: leg.number,
-          name: leg.display,
+          name: untrustedName(leg.display),
           autoAnswer: true,
           campaign: leg,
         },

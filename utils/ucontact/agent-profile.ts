@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { untrustedName } from '../untrusted-text';
 import { isRefusal } from './request';
 
 /** What AgentLogin tells us about the agent, typed. The only place that reads its raw JSON. */
@@ -8,6 +9,7 @@ export interface AgentProfile {
   /** SIP domain and default WebSocket host, e.g. `acme.ucontactcloud.com`. */
   sipHost: string;
   transport: string;
+  /** The agent's name as AgentLogin gave it, cleaned (`untrustedName`); the extension without one. */
   fullName: string;
   callerId: string;
   /** Asterisk HA1 = MD5(extension:asterisk:password); may be empty on some instances. */
@@ -51,7 +53,8 @@ export function parseAgentLogin(body: string): AgentProfile {
   const md5secret = optionalString(data.md5secret);
   if (md5secret && !HA1.test(md5secret)) throw new AppError('errorProfileIncomplete');
 
-  const fullName = optionalString(data.fullname);
+  // Shown in the popup and sent as the SIP From display name: cleaned of what could break either.
+  const fullName = untrustedName(data.fullname);
   return {
     extension,
     sipHost,

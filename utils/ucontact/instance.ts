@@ -12,7 +12,19 @@ export const CLOUD_DOMAIN = 'ucontactcloud.com';
 
 const BARE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_NAMES = new Set(['localhost', '[::1]']);
+/** 127.0.0.0/8, as the URL parser writes it (it turns `127.1` or `0x7f.1` into `127.0.0.1`). */
+const LOOPBACK_IPV4 = /^127(?:\.\d{1,3}){3}$/;
+
+/**
+ * A URL hostname (as `new URL()` gives it) that names this computer: `localhost`, `[::1]` or
+ * 127.0.0.0/8. The one place that decides where clear-text `http://` and `ws://` may go: nothing
+ * that crosses a network. `127.0.0.1.evil.example` is a name like any other, not loopback.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return LOOPBACK_NAMES.has(host) || LOOPBACK_IPV4.test(host);
+}
 
 /**
  * Turns what the agent typed into an instance origin:
@@ -38,7 +50,7 @@ export function parseInstance(input: string): InstanceAddress {
     url.hash ||
     (url.pathname !== '/' && url.pathname !== '');
   if (hasExtra || !isHostname(url.hostname)) throw new AppError('errorInstanceInvalid', [text]);
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     // The agent's password travels in this request: never in clear text over a network.
     throw new AppError('errorInstanceInsecure', [text]);
   }
@@ -56,7 +68,7 @@ function cloud(host: string): InstanceAddress {
 }
 
 function isHostname(hostname: string): boolean {
-  if (LOOPBACK_HOSTS.has(hostname)) return true;
+  if (isLoopbackHost(hostname)) return true;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(hostname)) return true;
   const labels = hostname.split('.');
   return labels.length >= 2 && labels.every((label) => HOST_LABEL.test(label));

@@ -11,7 +11,8 @@ import {
   type Environment,
 } from '../support/environment';
 import type { PopupPage } from '../support/popup-page';
-import { sleep } from '../support/wait';
+import { sleep, waitUntil } from '../support/wait';
+import { untrustedName } from '../../../utils/untrusted-text';
 
 /** An agent whose name is an attack: it must show as text, never run. */
 const MALLORY = {
@@ -134,7 +135,11 @@ describe('resilience: bad input', () => {
   it('a fullname holding HTML and script renders as text and runs nothing', async () => {
     await attempt(INSTANCE, MALLORY.agent, MALLORY.password);
     await popup.logoutButton.waitFor();
-    expect(await popup.page.getByTestId('agent-name').textContent()).toBe(MALLORY.fullname);
+    // Shown as text, as the cleaner leaves it: its double quotes (they would end the SIP From
+    // display name) gone, and cut to 64 characters.
+    const shown = await popup.page.getByTestId('agent-name').textContent();
+    expect(shown).toBe(untrustedName(MALLORY.fullname));
+    expect(shown).toMatch(/^<img src=x onerror=window\.__pwned=1><script>window/);
     expect(
       await popup.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
@@ -160,6 +165,50 @@ describe('resilience: bad input', () => {
       await expectNothingStored();
     });
   }
+
+  it('a ws:// SIP server off this computer is refused in the login form, nothing sent', async () => {
+    const before = env.ucontact.requests.length;
+    await popup.login({
+      instance: INSTANCE,
+      agent: MARIA.agent,
+      password: MARIA.password,
+      sipServer: 'ws://pbx.example.com:8088/ws',
+    });
+    await popup.alert.waitFor({ timeout: 5_000 });
+    expect(await popup.alert.textContent()).toContain(
+      'The SIP server "pbx.example.com:8088" is not encrypted',
+    );
+    expect(env.ucontact.requests.length).toBe(before);
+    await expectNothingStored();
+    // The form keeps what was typed: empty the field again for the logins below.
+    await popup.sipServer.fill('');
+  });
+
+  it('the options page refuses a ws:// SIP server off this computer inline, saving nothing; loopback is fine', async () => {
+    const options = await env.browser.openExtensionPage('options.html');
+    const stored = async () =>
+      ((await popup.storage('local')).settings as { sipServer?: string } | undefined)?.sipServer;
+    const field = options.locator('#options-sip-server');
+    const refusal = options.getByRole('alert').filter({ hasText: 'is not encrypted' });
+    const before = await stored();
+    try {
+      await field.fill('ws://pbx.example.com:8088/ws');
+      await field.press('Tab');
+      await refusal.waitFor({ timeout: 5_000 });
+      expect(await refusal.textContent()).toContain('Nothing was saved.');
+      expect(await stored()).toBe(before);
+
+      await field.fill('ws://127.0.0.1:8088/ws');
+      await field.press('Tab');
+      await waitUntil(async () => (await stored()) === 'ws://127.0.0.1:8088/ws', 5_000, 'saved');
+      expect(await refusal.count()).toBe(0);
+    } finally {
+      await field.fill('');
+      await field.press('Tab');
+      await waitUntil(async () => (await stored()) === '', 5_000, 'override removed');
+      await options.close();
+    }
+  });
 
   describe('dial strings that are not numbers never reach SIP', () => {
     beforeAll(async () => {

@@ -226,6 +226,16 @@ describe('session service: login', () => {
     ['a blank agent', { agent: '   ' }, 'errorAgentEmpty'],
     ['an empty password', { password: '' }, 'errorPasswordEmpty'],
     ['an invalid SIP server', { sipServer: 'https://sip.example.com' }, 'errorSipServerInvalid'],
+    [
+      'a ws:// SIP server off this computer',
+      { sipServer: 'ws://pbx.example.com' },
+      'errorSipServerInsecure',
+    ],
+    [
+      'a ws:// SIP server posing as loopback',
+      { sipServer: 'ws://127.0.0.1.evil.example/ws' },
+      'errorSipServerInsecure',
+    ],
     ['an empty instance', { instance: ' ' }, 'errorInstanceEmpty'],
     ['an insecure instance', { instance: 'http://pbx.example.com' }, 'errorInstanceInsecure'],
   ])('refuses %s without any request or storage write', async (_label, overrides, key) => {
@@ -412,6 +422,102 @@ describe('session service: login', () => {
     expect(calls[0]!.init.signal!.aborted).toBe(true);
     expect((await agentItem.getValue())?.agent).toBe('second');
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('session service: a locked instance or SIP server holds at login', () => {
+  const lock = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
+  const loggedOutStorage = async () => {
+    const { local, session } = await storageSnapshot();
+    return { local, session };
+  };
+
+  it.each<[string, Record<string, unknown>, Partial<LoginRequest>, string]>([
+    [
+      'another instance than the locked one',
+      { instance: 'acme', lockedSettings: ['instance'] },
+      { instance: 'evil' },
+      'errorInstanceLocked',
+    ],
+    [
+      'a self-hosted origin instead of the locked cloud instance',
+      { instance: 'acme', lockedSettings: ['instance'] },
+      { instance: 'https://pbx.evil.example' },
+      'errorInstanceLocked',
+    ],
+    [
+      'any instance when the instance is locked without a value',
+      { lockedSettings: ['instance'] },
+      { instance: 'acme' },
+      'errorInstanceLocked',
+    ],
+    [
+      'the default SIP server instead of the locked one',
+      { sipServer: 'wss://sip.acme.example/ws', lockedSettings: ['sipServer'] },
+      { sipServer: '' },
+      'errorSipServerLocked',
+    ],
+    [
+      'another SIP server than the locked one',
+      { sipServer: 'wss://sip.acme.example/ws', lockedSettings: ['sipServer'] },
+      { sipServer: 'ws://127.0.0.1:8088/ws' },
+      'errorSipServerLocked',
+    ],
+    [
+      'an override when the SIP server is locked to the default',
+      { lockedSettings: ['sipServer'] },
+      { sipServer: 'wss://sip.evil.example/ws' },
+      'errorSipServerLocked',
+    ],
+  ])('refuses %s, before any request or write', async (_label, policy, overrides, key) => {
+    await lock(policy);
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const { service, onChange, startPhone } = setup(fetch);
+
+    const result = await service.login(loginRequest(overrides));
+
+    expect(result).toEqual({ ok: false, error: { key, substitutions: [] } });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(startPhone).not.toHaveBeenCalled();
+    expect(await loggedOutStorage()).toEqual({ local: {}, session: {} });
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<LoginRequest>]>([
+    [
+      'the locked instance, as the bare name',
+      { instance: 'acme', lockedSettings: ['instance'] },
+      { instance: 'acme' },
+    ],
+    [
+      'the locked instance, as its full origin',
+      { instance: 'acme', lockedSettings: ['instance'] },
+      { instance: ' https://acme.ucontactcloud.com ' },
+    ],
+    [
+      'the locked SIP server',
+      { sipServer: 'wss://sip.acme.example/ws', lockedSettings: ['sipServer'] },
+      { sipServer: 'wss://sip.acme.example/ws' },
+    ],
+    [
+      'the default SIP server, locked as such',
+      { lockedSettings: ['sipServer'] },
+      { sipServer: '' },
+    ],
+    [
+      'another SIP server when only the instance is locked',
+      { instance: 'acme', lockedSettings: ['instance'] },
+      { sipServer: 'wss://sip.acme.example/ws' },
+    ],
+  ])('logs in with %s', async (_label, policy, overrides) => {
+    await lock(policy);
+    const { fetch, calls } = ucontact();
+    const { service } = setup(fetch);
+
+    const result = await service.login(loginRequest(overrides));
+
+    expect(result).toMatchObject({ ok: true, value: { loggedIn: true } });
+    expect(calls[0]!.url).toBe(`https://acme.ucontactcloud.com${LOGIN_PATH}`);
   });
 });
 

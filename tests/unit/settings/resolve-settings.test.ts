@@ -177,6 +177,11 @@ describe('resolveSettings problems', () => {
       { key: 'errorInstanceInsecure', substitutions: ['http://pbx.example.com'] },
     ],
     ['sipServer', 'https://pbx.example.com', { key: 'errorSipServerInvalid', substitutions: [] }],
+    [
+      'sipServer',
+      'ws://pbx.example.com:8088/ws',
+      { key: 'errorSipServerInsecure', substitutions: ['pbx.example.com:8088'] },
+    ],
     ['defaultCountry', 'Uruguay', undefined],
     ['autoAnswer', 'true', undefined],
     ['screenPop', { when: 'always', template: '' }, undefined],

@@ -17,11 +17,23 @@ describe('screenPopUrl', () => {
 
   it.each([
     ['*97#', 'https://crm.example/s?q=*97%23'],
-    ['1 2&x=y', 'https://crm.example/s?q=1%202%26x%3Dy'],
-    ['../admin', 'https://crm.example/s?q=..%2Fadmin'],
-  ])('encodes %j so it cannot change the URL around it', (number, url) => {
-    expect(screenPopUrl('https://crm.example/s?q={number}', number)).toBe(url);
-  });
+    ['+1 (415) 555-0123', 'https://crm.example/s?q=%2B14155550123'],
+    ['1 2&x=y', 'https://crm.example/s?q=12'],
+    ['2000\r\nSet-Cookie: x', 'https://crm.example/s?q=2000'],
+    ['\u202E1234', 'https://crm.example/s?q=1234'],
+  ])(
+    'carries only +, digits, * and # of %j, so it cannot change the URL around it',
+    (number, url) => {
+      expect(screenPopUrl('https://crm.example/s?q={number}', number)).toBe(url);
+    },
+  );
+
+  it.each(['../admin', 'anonymous', 'evil.example/x?', '+'])(
+    'gives null for a caller number without digits: %j',
+    (number) => {
+      expect(screenPopUrl('https://crm.example/s?q={number}', number)).toBeNull();
+    },
+  );
 
   it('cannot be turned into another host by the caller number', () => {
     const url = screenPopUrl('https://{number}.crm.example/', 'evil.example/x?');

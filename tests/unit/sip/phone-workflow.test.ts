@@ -209,6 +209,71 @@ describe('incoming call, one at a time', () => {
   });
 });
 
+describe("the caller's name and number are data", () => {
+  it.each([
+    [
+      'escaped quotes, a backslash and a bidi override in the display name',
+      { number: '2000', name: 'Ada \\"Boss\\" \\\\ \u202Egpj.exe' },
+      { number: '2000', name: 'Ada Boss gpj.exe' },
+    ],
+    [
+      'CR/LF, NUL and a quote hex-escaped into the user part',
+      { number: '2000%0D%0AX-Evil:%201%00%22', name: '' },
+      { number: '2000 X-Evil: 1', name: '' },
+    ],
+    [
+      'bidi isolates and zero-width characters around the number',
+      { number: '%E2%81%A6%E2%80%8B%2B59824001234%E2%81%A9', name: 'Grace' },
+      { number: '+59824001234', name: 'Grace' },
+    ],
+  ])('%s: the call shows them cleaned', async (_label, ring, shown) => {
+    const rig = await startCallRig();
+
+    await ringIn(rig, ring);
+
+    expect(rig.phone.callView).toMatchObject({ direction: 'incoming', ...shown });
+  });
+
+  it('an over-long display name and number are bounded', async () => {
+    const rig = await startCallRig();
+
+    await ringIn(rig, { number: '5'.repeat(300), name: 'N'.repeat(500) });
+
+    expect(rig.phone.callView?.name).toHaveLength(64);
+    expect(rig.phone.callView?.number).toHaveLength(32);
+  });
+
+  it('accents, CJK and emoji in the display name survive untouched', async () => {
+    const rig = await startCallRig();
+
+    await ringIn(rig, { number: '2000', name: 'María Gómez 王小明 👋🏽' });
+
+    expect(rig.phone.callView?.name).toBe('María Gómez 王小明 👋🏽');
+  });
+
+  it("the agent's full name reaches the From header without quotes, line breaks or overrides", async () => {
+    const rig = await startCallRig({ displayName: 'Ada "x"\r\nVia: evil\u202E' });
+    rig.pbx.onRequest = undefined;
+
+    await rig.phone.dial('1998');
+    await settle();
+
+    const invite = rig.pbx.requests.find((request) => request.method === 'INVITE');
+    expect(invite && headerOf(invite, 'From')).toMatch(
+      /^"Ada x Via: evil" <sip:1997@pbx\.test>;tag=/,
+    );
+  });
+
+  it('the number a page showed, as the name of an outgoing call, is cleaned too', async () => {
+    const rig = await startCallRig();
+    rig.pbx.onRequest = undefined;
+
+    const call = await rig.phone.dial('+14155550123', '\u202E(415) 555-0123\r\n');
+
+    expect(call.name).toBe('(415) 555-0123');
+  });
+});
+
 describe('call waiting', () => {
   it('a second call while one is established is kept ringing, not rejected', async () => {
     const rig = await startCallRig();

@@ -38,13 +38,14 @@ export function createCallFollower(options: CallFollowerOptions) {
   }
 
   return {
-    /** Every phone snapshot: notify what rings, pop the CRM record when it is due. */
+    /** Every phone snapshot: notify what rings or was answered by itself, pop the CRM record when due. */
     async onSnapshot(snapshot: PhoneSnapshot, settings: Settings): Promise<void> {
       const calls = [snapshot.call, ...snapshot.otherCalls].filter(
         (call): call is CallView => !!call,
       );
       for (const call of calls) screenPop(call, settings);
       await notifications.update(calls.filter((call) => call.state === 'ringing'));
+      await notifications.announce(calls);
     },
     /** Every finished call: history, and a missed-call notice when it was missed. */
     async onCallEnded(call: CallView): Promise<void> {

@@ -3,6 +3,7 @@ import type { CallView } from '../../sip/phone-state';
 
 const INCOMING = 'incoming:';
 const MISSED = 'missed:';
+const AUTO_ANSWERED = 'auto-answered:';
 
 export interface CallNotificationOptions {
   answer(callId: string): void;
@@ -15,11 +16,13 @@ export interface CallNotificationOptions {
 
 /**
  * System notifications for calls: one per ringing incoming call, with Answer and Decline, gone as
- * soon as it stops ringing; a missed call leaves one behind. They follow the system's
- * do-not-disturb; the ringtone is ours, so they are silent.
+ * soon as it stops ringing; a missed call leaves one behind; a call answered without a click says
+ * so and names who is on the line, until it ends. They follow the system's do-not-disturb; the
+ * ringtone is ours, so ringing ones are silent.
  */
 export function createCallNotifications(options: CallNotificationOptions) {
   const ringing = new Set<string>();
+  const autoAnswered = new Set<string>();
 
   browser.notifications.onButtonClicked.addListener((id, index) => {
     if (!id.startsWith(INCOMING)) return;
@@ -29,7 +32,7 @@ export function createCallNotifications(options: CallNotificationOptions) {
     void browser.notifications.clear(id);
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(INCOMING) || id.startsWith(MISSED)) options.show();
+    if ([INCOMING, MISSED, AUTO_ANSWERED].some((prefix) => id.startsWith(prefix))) options.show();
   });
 
   function caller(call: CallView): string {
@@ -70,10 +73,33 @@ export function createCallNotifications(options: CallNotificationOptions) {
     }
   }
 
+  /**
+   * Calls answered without a click (the auto-answer setting, uContact's campaign first leg), once
+   * connected: one notification each, naming the caller, or for a campaign call the destination
+   * being connected, so no call reaches the agent's headset unannounced.
+   */
+  async function announce(calls: CallView[]): Promise<void> {
+    for (const call of calls) {
+      if (!call.autoAnswer || call.connectedAt === undefined || autoAnswered.has(call.id)) continue;
+      if (call.state === 'ended' || call.state === 'failed') continue;
+      autoAnswered.add(call.id);
+      await browser.notifications.create(AUTO_ANSWERED + call.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: t('autoAnsweredTitle'),
+        message: call.campaign
+          ? // The number as the agent saw it when clicking, and the campaign it goes through.
+            t('autoAnsweredCampaignMessage', [call.name || call.number, call.campaign.campaign])
+          : caller(call),
+      });
+    }
+  }
+
   /** A call that rang and was neither answered nor declined stays visible as missed. */
   async function ended(call: CallView): Promise<void> {
     ringing.delete(call.id);
     await browser.notifications.clear(INCOMING + call.id);
+    if (autoAnswered.delete(call.id)) await browser.notifications.clear(AUTO_ANSWERED + call.id);
     if (call.direction !== 'incoming' || call.connectedAt !== undefined || call.declined) return;
     await browser.notifications.create(MISSED + call.id, {
       type: 'basic',
@@ -83,5 +109,5 @@ export function createCallNotifications(options: CallNotificationOptions) {
     });
   }
 
-  return { update, ended };
+  return { update, announce, ended };
 }

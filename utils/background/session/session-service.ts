@@ -5,6 +5,7 @@ import { initialShift, type ShiftState } from '../../shift/shift-state';
 import { credentialsItem } from '../../session-storage';
 import { agentItem, type AgentInfo } from '../../storage';
 import { readResolvedSettings, updateSettings } from '../../settings/read-settings';
+import type { ResolvedSettings } from '../../settings/resolve-settings';
 import { agentLogin } from '../../ucontact/agent-login';
 import { agentLogoff } from '../../ucontact/agent-logoff';
 import { parseInstance } from '../../ucontact/instance';
@@ -87,6 +88,7 @@ export function createSessionService(options: SessionServiceOptions) {
       const agent = input.agent.trim();
       if (!agent) throw new AppError('errorAgentEmpty');
       if (!input.password) throw new AppError('errorPasswordEmpty');
+      assertLockedLogin(input, await readResolvedSettings());
       const sipServer = parseSipServer(input.sipServer);
       const instance = parseInstance(input.instance);
       if (!instance.isCloud && !(await options.hasOriginPermission(instance.origin))) {
@@ -170,6 +172,42 @@ export function createSessionService(options: SessionServiceOptions) {
   }
 
   return { view, login, logout, changed };
+}
+
+/**
+ * A login field an administrator locked holds here too, not only as a disabled field: a login
+ * to another instance or SIP server than the locked one (sent by a page, or by a popup opened
+ * before the policy arrived) is refused, with a message saying so, rather than silently logging
+ * in somewhere else than the agent typed. A lock without a value locks the built-in one (no
+ * instance preset, the default SIP server).
+ */
+function assertLockedLogin(input: LoginRequest, { locked, settings }: ResolvedSettings): void {
+  if (locked.has('instance')) {
+    const lockedTo = originOf(settings.instance);
+    if (!lockedTo || originOf(input.instance) !== lockedTo) {
+      throw new AppError('errorInstanceLocked');
+    }
+  }
+  if (locked.has('sipServer') && sipServerOf(input.sipServer) !== settings.sipServer) {
+    throw new AppError('errorSipServerLocked');
+  }
+}
+
+/** The origin an instance field means (`acme` and `https://acme.ucontactcloud.com` are one). */
+function originOf(instance: string): string | null {
+  try {
+    return parseInstance(instance).origin;
+  } catch {
+    return null;
+  }
+}
+
+function sipServerOf(server: string): string | null {
+  try {
+    return parseSipServer(server);
+  } catch {
+    return null;
+  }
 }
 
 /** A contact user part: letters and digits only, so it is valid in any SIP URI. */

@@ -169,6 +169,28 @@ describe('notifications from snapshots', () => {
   });
 });
 
+describe('auto-answered calls', () => {
+  it('an auto-answered call in a snapshot is announced once, and the notice goes when it ends', async () => {
+    const { follower } = setup();
+    const auto = incoming('a', { autoAnswer: true });
+    const connected = { ...auto, state: 'established' as const, connectedAt: 5 };
+
+    await follower.onSnapshot(snapshot(auto), DEFAULT_SETTINGS);
+    expect(await shownNotifications()).toEqual({});
+    await follower.onSnapshot(snapshot(connected), DEFAULT_SETTINGS);
+    await follower.onSnapshot(snapshot(connected), DEFAULT_SETTINGS);
+    expect(await shownNotifications()).toEqual({
+      'auto-answered:a': expect.objectContaining({
+        title: 'Call answered automatically',
+        message: 'Ada Lovelace (+14155550123)',
+      }),
+    });
+
+    await follower.onCallEnded({ ...connected, state: 'ended', endedAt: 9 });
+    expect(await shownNotifications()).toEqual({});
+  });
+});
+
 describe('onCallEnded', () => {
   it('records the call in history', async () => {
     const { follower } = setup();

@@ -135,6 +135,96 @@ describe('ringing calls', () => {
   });
 });
 
+describe('announce(): a call answered without a click is never silent', () => {
+  const autoAnswered = incoming('a', { autoAnswer: true, state: 'established', connectedAt: 5 });
+  const LEG = { id: 'r1', campaign: 'Ventas->', number: '+14155550123', display: '(415) 555-0123' };
+  const campaignLeg = outgoing('c', {
+    number: LEG.number,
+    name: LEG.display,
+    autoAnswer: true,
+    campaign: LEG,
+    state: 'established',
+    connectedAt: 5,
+  });
+
+  it('an auto-answered call, once connected, gets a notification naming the caller', async () => {
+    const { notifications } = setup();
+
+    await notifications.announce([autoAnswered]);
+
+    expect(await shownNotifications()).toEqual({
+      'auto-answered:a': {
+        type: 'basic',
+        iconUrl: ICON,
+        title: 'Call answered automatically',
+        message: 'Ada Lovelace (+14155550123)',
+      },
+    });
+  });
+
+  it("uContact's campaign first leg names the destination being connected, and the campaign", async () => {
+    const { notifications } = setup();
+
+    await notifications.announce([campaignLeg]);
+
+    expect((await shownNotifications())['auto-answered:c']).toMatchObject({
+      title: 'Call answered automatically',
+      message: 'Connecting you to (415) 555-0123 (campaign Ventas->)',
+    });
+  });
+
+  it('once per call, however many snapshots show it', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const { notifications } = setup();
+
+    await notifications.announce([autoAnswered]);
+    await notifications.announce([{ ...autoAnswered, state: 'held', held: true }]);
+    await notifications.announce([autoAnswered]);
+
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [
+      'a call the agent answers with a click',
+      incoming('a', { state: 'established', connectedAt: 5 }),
+    ],
+    [
+      'an auto-answer call still in its beep, not yet connected',
+      incoming('a', { autoAnswer: true }),
+    ],
+    ['an outgoing call', outgoing('a', { state: 'established', connectedAt: 5 })],
+    ['an auto-answered call that already ended', { ...autoAnswered, state: 'ended' as const }],
+  ])('announces nothing for %s', async (_label, call) => {
+    const { notifications } = setup();
+
+    await notifications.announce([call]);
+
+    expect(await shownNotifications()).toEqual({});
+  });
+
+  it('the notification goes when the call ends, and clicking it brings up the phone', async () => {
+    const { notifications, show } = setup();
+    await notifications.announce([autoAnswered]);
+
+    await fakeBrowser.notifications.onClicked.trigger('auto-answered:a');
+    await notifications.ended({ ...autoAnswered, state: 'ended', endedAt: 9 });
+
+    expect(show).toHaveBeenCalledOnce();
+    expect(await shownNotifications()).toEqual({});
+  });
+
+  it('names the caller with the cleaned name and number the phone reports', async () => {
+    const { notifications } = setup();
+
+    await notifications.announce([{ ...autoAnswered, name: '王小明 👋🏽', number: '2000' }]);
+
+    expect((await shownNotifications())['auto-answered:a']).toMatchObject({
+      message: '王小明 👋🏽 (2000)',
+    });
+  });
+});
+
 describe('ended()', () => {
   it('leaves a missed-call notification for an incoming call that rang out', async () => {
     const { notifications } = setup();

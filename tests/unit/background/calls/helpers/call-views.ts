@@ -35,12 +35,23 @@ export function outgoing(id: string, patch: Partial<CallView> = {}): CallView {
 
 /**
  * The fake browser implements notifications in memory but not `i18n.getMessage`: answer with the
- * English messages, as Chrome would for an English browser.
+ * English messages, placeholders filled in, as Chrome would for an English browser.
  */
 export function useEnglishMessages(): void {
-  const messages = en as Record<string, { message: string }>;
+  const messages = en as Record<
+    string,
+    { message: string; placeholders?: Record<string, { content: string }> }
+  >;
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (key: string) => messages[key]?.message ?? '',
+    (key: string, substitutions?: string | string[]) => {
+      const entry = messages[key];
+      if (!entry) return '';
+      const values = [substitutions ?? []].flat();
+      return entry.message.replace(/\$([a-z0-9_]+)\$/gi, (_match, name: string) => {
+        const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+        return content.replace(/\$(\d)/g, (_ref, n: string) => values[Number(n) - 1] ?? '');
+      });
+    },
   );
 }
 
