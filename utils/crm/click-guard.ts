@@ -172,8 +172,11 @@ export function createClickGuard(options: ClickGuardOptions): ClickGuard {
     note(element, element.getBoundingClientRect());
   }
 
+  /** Enter or Space on a focused button: no click count, no coordinates (either says so). */
   function isKeyboard(event: MouseEvent): boolean {
-    return event.detail === 0;
+    const nowhere =
+      event.clientX === 0 && event.clientY === 0 && event.screenX === 0 && event.screenY === 0;
+    return event.detail === 0 || nowhere;
   }
 
   /** Under the pointer, or (keyboard) focused by the agent and not covered at its centre. */

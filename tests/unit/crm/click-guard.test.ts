@@ -259,6 +259,13 @@ describe('click guard: keyboard', () => {
     expect(guard.check(button, keyboardClick())).toBe('ok');
   });
 
+  it('treats a click with no coordinates as the keyboard’s, whatever its detail says', () => {
+    setUp();
+    settle();
+    const noWhere = trusted(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
+    expect(guard.check(button, noWhere)).toBe('not-focused-by-agent');
+  });
+
   it('takes Enter after the agent pressed the control (focus from the pointer)', () => {
     setUp();
     settle();
