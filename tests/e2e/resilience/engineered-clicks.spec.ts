@@ -135,6 +135,49 @@ describe('resilience: engineered clicks', () => {
     await page.close();
   });
 
+  it('(b) a double click on a page link placed where our "Call this number" appears does not click it', async () => {
+    const page = await openPage(
+      '<p><a id="details" href="tel:+19005550133" style="position: fixed; z-index: 10">Details</a></p>',
+      1,
+    );
+    // Where our question's "Call this number" shows: ask once, measure, say no.
+    await clickAt(page, page.locator('#details'));
+    const call = page.getByRole('button', { name: 'Call this number' });
+    const target = await centre(call);
+    await clickAt(page, page.getByRole('button', { name: "Don't call" }));
+    await waitUntil(async () => (await confirmation(page).count()) === 0, 5_000, 'no question');
+    // The page moves its link there: the agent's double click's second half lands on our button.
+    await page.evaluate(({ x, y }) => {
+      const link = document.getElementById('details')!;
+      Object.assign(link.style, { left: `${x - 20}px`, top: `${y - 10}px`, padding: '10px 20px' });
+    }, target);
+    await page.evaluate(() => {
+      const counted = window as unknown as { onOurCall: number };
+      counted.onOurCall = 0;
+      addEventListener(
+        'click',
+        (event) => {
+          const [target] = event.composedPath() as Element[];
+          if (event.isTrusted && target?.textContent === 'Call this number') counted.onOurCall++;
+        },
+        true,
+      );
+    });
+    await sleep(CLICK_SETTLE_MS);
+    const before = allCalls();
+    // A person's double click: the question comes up between its two clicks.
+    await page.mouse.click(target.x, target.y);
+    await confirmation(page).waitFor({ timeout: 2_000 });
+    await page.mouse.click(target.x, target.y, { clickCount: 2 });
+    await expectNoCall(before);
+    expect(await confirmation(page).count()).toBe(1);
+    // The second click did land on our "Call this number", just after it appeared: not counted.
+    expect(await page.evaluate(() => (window as unknown as { onOurCall: number }).onOurCall)).toBe(
+      1,
+    );
+    await page.close();
+  });
+
   describe('(c) our control restyled by the page under its own "Submit"', () => {
     const PAGE = `<button id="submit" style="position: absolute; left: 300px; top: 300px; width: 120px; height: 40px; z-index: 5">Submit</button>
       <p>Customer: +1 415 555 0188</p>`;
