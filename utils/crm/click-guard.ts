@@ -23,6 +23,10 @@ const MIN_OPACITY = 0.9;
 const MIN_SIZE = 4;
 /** A focus change follows its Tab or pointer press within this long, or it was someone else's. */
 const FOCUS_CAUSE_MS = 1_000;
+/** While the pointer travels, where the visible controls are is noted this often. */
+const POINTER_SAMPLE_MS = 100;
+/** Watched controls the page removed are let go after this many new ones. */
+const SWEEP_EVERY = 256;
 
 /** Why a click does not count (`ok`: it does). */
 export type ClickVerdict =
@@ -74,33 +78,76 @@ export function createClickGuard(options: ClickGuardOptions): ClickGuard {
   let lastTab: { event: KeyboardEvent; at: number } | null = null;
   let lastPress: { target: EventTarget | undefined; event: PointerEvent; at: number } | null = null;
 
+  /** Watched elements, and those of them in the viewport (all of them where there is no IO). */
+  const watched = new Set<Element>();
+  const inView = new Set<Element>();
   const observer = createObserver();
 
   function createObserver(): IntersectionObserver | null {
-    // One passed in is taken to be v2; the browser's only when its entries have `isVisible`.
+    // One passed in is taken to be v2; the browser's is v2 only when its entries have `isVisible`.
+    const v2 = options.intersectionObserver !== undefined || hasVisibilityTracking(view);
     const Observer =
       options.intersectionObserver !== undefined
         ? options.intersectionObserver
-        : hasVisibilityTracking(view)
-          ? view!.IntersectionObserver
-          : null;
+        : (view?.IntersectionObserver ?? null);
     if (!Observer) return null;
-    const init = { threshold: [0, 0.5, 1], trackVisibility: true, delay: 100 };
+    const init = v2
+      ? { threshold: [0, 0.5, 1], trackVisibility: true, delay: 100 }
+      : { threshold: [0, 0.5, 1] };
     const observer = new Observer((entries) => {
       for (const entry of entries) {
         // Removed from the page (the scanner drops controls with their rows): let it go.
         if (!entry.target.isConnected) {
-          observer.unobserve(entry.target);
-          placements.delete(entry.target);
+          forget(entry.target);
           continue;
         }
+        if (entry.isIntersecting) inView.add(entry.target);
+        else inView.delete(entry.target);
         const visible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
-        note(entry.target, entry.boundingClientRect, visible);
+        note(entry.target, entry.boundingClientRect, v2 ? visible : undefined);
       }
     }, init as IntersectionObserverInit);
     signal.addEventListener('abort', () => observer.disconnect());
     return observer;
   }
+
+  function forget(element: Element): void {
+    observer?.unobserve(element);
+    watched.delete(element);
+    inView.delete(element);
+    placements.delete(element);
+  }
+
+  // Scrolling, resizing and the pointer's travel move controls in the viewport without any
+  // IntersectionObserver report: note where the visible ones are then (at most once a frame, and
+  // for the pointer once per POINTER_SAMPLE_MS), so a control that moved long ago counts as settled
+  // and one the page slid under the pointer a moment ago does not.
+  let watchedSinceSweep = 0;
+  let sampling = false;
+  let pointerSampledAt = -Infinity;
+  function sampleSoon(): void {
+    if (sampling || !view) return;
+    sampling = true;
+    view.requestAnimationFrame(() => {
+      sampling = false;
+      if (signal.aborted) return;
+      for (const element of observer ? inView : watched) {
+        if (element.isConnected) note(element, element.getBoundingClientRect());
+      }
+    });
+  }
+  const passive = { capture: true, passive: true, signal };
+  document.addEventListener('scroll', sampleSoon, passive);
+  view?.addEventListener('resize', sampleSoon, passive);
+  document.addEventListener(
+    'pointermove',
+    () => {
+      if (now() - pointerSampledAt < POINTER_SAMPLE_MS) return;
+      pointerSampledAt = now();
+      sampleSoon();
+    },
+    passive,
+  );
 
   /** Records where `element` is; a change of place (or of visibility) restarts its clock. */
   function note(element: Element, rect: RectLike, visible?: boolean): Placement {
@@ -206,15 +253,21 @@ export function createClickGuard(options: ClickGuardOptions): ClickGuard {
 
   return {
     watch(element) {
+      // The page drops controls with their rows, offscreen ones without an observer report: let
+      // those go now and then, or the observer would keep them alive.
+      if (++watchedSinceSweep >= SWEEP_EVERY) {
+        watchedSinceSweep = 0;
+        for (const known of watched) if (!known.isConnected) forget(known);
+      }
+      watched.add(element);
       observer?.observe(element);
       element.addEventListener('pointerover', onPointer, { signal });
       element.addEventListener('pointermove', onPointer, { signal });
     },
     unwatch(element) {
-      observer?.unobserve(element);
+      forget(element);
       element.removeEventListener('pointerover', onPointer);
       element.removeEventListener('pointermove', onPointer);
-      placements.delete(element);
     },
     check(element, event) {
       if (!event.isTrusted) return 'untrusted';

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Callee } from '../../rig/callee';
 import type { FixtureServer } from '../../rig/fixture-server';
+import { screenshot } from '../../rig/screenshot';
 import { startCrmSession, type CrmSession } from '../support/crm-session';
 import type { Environment } from '../support/environment';
 import type { PopupPage } from '../support/popup-page';
@@ -108,6 +109,12 @@ describe('resilience: engineered clicks', () => {
     expect(await asked.textContent()).toContain('+1 900 555 0111');
     expect(await asked.textContent()).toContain('The link you clicked does not show this number.');
     await expectNoCall(before);
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await screenshot(page, 'crm-call-confirmation-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'crm-call-confirmation-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await sleep(CLICK_SETTLE_MS);
 
     // Once it has stood still past the guard's 500 ms (it has: the wait above).
     await clickAt(page, page.getByRole('button', { name: 'Call this number' }));

@@ -180,6 +180,22 @@ describe('click guard: pointer', () => {
     expect(guard.check(button, mouseClick())).toBe('ok');
   });
 
+  it('a control moved by a scroll long ago counts as settled (noted when the scroll happened)', async () => {
+    setUp();
+    settle();
+    rect = { x: 100, y: 40, width: 16, height: 16 };
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((frame) => requestAnimationFrame(frame));
+    clock += STABLE_MS;
+    expect(guard.check(button, mouseClick())).toBe('ok');
+    // The page scrolls it under the pointer just before the click.
+    rect = { x: 100, y: 10, width: 16, height: 16 };
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((frame) => requestAnimationFrame(frame));
+    clock += 100;
+    expect(guard.check(button, mouseClick())).toBe('moved');
+  });
+
   it('notices a move at click time even without a pointer event in between', () => {
     setUp();
     settle();
