@@ -7,6 +7,8 @@
 import en from '@/public/_locales/en/messages.json';
 import type { MessageKey } from '@/utils/i18n';
 import { createCallButtons } from '@/utils/crm/call-button';
+import { createCallConfirmation } from '@/utils/crm/call-confirmation';
+import { createClickGuard } from '@/utils/crm/click-guard';
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import { findNumbers } from '@/utils/phone-numbers/libphonenumber';
@@ -249,7 +251,25 @@ function naiveScan(): number {
   return places.length;
 }
 
-let peerButtons = createCallButtons({ document, dial, translate, later: scheduler.later });
+/** The peer gets the same buttons as ours (click guard included), so only the scanning differs. */
+function createPeerButtons() {
+  const signal = abort.signal;
+  const guard = createClickGuard({ document, signal });
+  const later = scheduler.later;
+  const cancel = () => undefined;
+  const confirmation = createCallConfirmation({
+    document,
+    translate,
+    guard,
+    dial,
+    cancel,
+    later,
+    signal,
+  });
+  return createCallButtons({ document, dial, guard, confirmation, translate, later });
+}
+
+let peerButtons = createPeerButtons();
 
 async function peer(): Promise<ScanRun> {
   reset();
@@ -286,7 +306,7 @@ function reset(): void {
   abort = new AbortController();
   running = undefined;
   peerButtons.removeAll();
-  peerButtons = createCallButtons({ document, dial, translate, later: scheduler.later });
+  peerButtons = createPeerButtons();
 }
 
 async function build(elements: number): Promise<ListPage> {

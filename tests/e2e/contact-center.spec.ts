@@ -19,7 +19,7 @@ import {
   type Environment,
 } from './support/environment';
 import { PopupPage } from './support/popup-page';
-import { waitUntil } from './support/wait';
+import { CLICK_SETTLE_MS, sleep, waitUntil } from './support/wait';
 
 const CRM_HOST = 'acme.lightning.force.com';
 const VENTAS = { name: 'Ventas->', callerId: '+59829001234' };
@@ -108,6 +108,7 @@ describe('contact center: campaign calls, results, breaks', () => {
     await crm.goto(fixtures.url(CRM_HOST, '/lightning/r/Contact/0035g00000AbCdEAAZ/view'));
     const button = crm.getByRole('button', { name: 'Call +54 9 11 2345-6789' }).first();
     await button.waitFor({ timeout: 10_000 });
+    await sleep(CLICK_SETTLE_MS);
     const clickedAt = Date.now();
     await button.click();
 

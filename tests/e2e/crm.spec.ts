@@ -14,7 +14,7 @@ import {
   type Environment,
 } from './support/environment';
 import type { PopupPage } from './support/popup-page';
-import { sleep, waitUntil } from './support/wait';
+import { CLICK_SETTLE_MS, sleep, waitUntil } from './support/wait';
 
 const SALESFORCE_HOST = 'acme.lightning.force.com';
 const HUBSPOT_HOST = 'app.hubspot.com';
@@ -117,6 +117,8 @@ describe('click-to-call on CRM pages', () => {
       10_000,
       'call buttons',
     );
+    // A click counts only on a button that has stood still 500 ms (utils/crm/click-guard.ts).
+    await sleep(CLICK_SETTLE_MS);
     return page;
   };
   const dialAttributes = (page: Page) =>

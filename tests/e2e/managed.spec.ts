@@ -19,7 +19,7 @@ import {
   type Environment,
 } from './support/environment';
 import type { PopupPage } from './support/popup-page';
-import { waitUntil } from './support/wait';
+import { CLICK_SETTLE_MS, sleep, waitUntil } from './support/wait';
 import { ARTIFACTS_DIR, screenshot } from '../rig/screenshot';
 
 const CRM_HOST = 'acme.lightning.force.com';
@@ -98,6 +98,7 @@ describe('admin-managed settings and the dial plan', () => {
     // The fixture's Argentine mobile: from Uruguay, outside line + international prefix 00.
     const button = crm.getByRole('button', { name: 'Call +54 9 11 2345-6789' }).first();
     await button.waitFor({ timeout: 10_000 });
+    await sleep(CLICK_SETTLE_MS);
     // The tooltip previews what the dial plan makes of it.
     expect(await button.getAttribute('title')).toContain('Dials 9005491123456789');
     await button.click();

@@ -1,7 +1,15 @@
 import type { ErrorInfo } from '@/utils/errors';
 import type { MessageKey } from '@/utils/i18n';
-import type { PageStatus, Result } from '@/utils/messages';
+import {
+  needsConfirmation,
+  type ConfirmReason,
+  type DialReply,
+  type DialRequest,
+} from '@/utils/messages';
 import type { PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
+import type { CallConfirmation } from './call-confirmation';
+import type { ClickGuard } from './click-guard';
+import { styleHost } from './host-style';
 
 /** The tag of the element that hosts each button's shadow root. Carries nothing but a style. */
 export const CALL_BUTTON_HOST = 'ucontact-call';
@@ -12,7 +20,11 @@ const HINT_MS = 5_000;
 export interface CallButtonsOptions {
   document: Document;
   /** Places the call (the content script asks the background). */
-  dial(value: PhoneValue): Promise<Result<null>>;
+  dial(request: DialRequest): Promise<DialReply>;
+  /** Decides whether a trusted click on a button is the agent's plain, aimed click. */
+  guard: ClickGuard;
+  /** Asks the agent in the page when the background holds the call for their yes. */
+  confirmation: CallConfirmation;
   /** Localized text; `t` from utils/i18n in the extension. */
   translate(key: MessageKey, substitutions?: string[]): string;
   /** Timers that die with the content script (WXT's `ctx.setTimeout`). */
@@ -28,34 +40,38 @@ export interface CallButtons {
   create(value: PhoneValue): HTMLElement;
   /** Whether `element` is a host made here (or by an earlier copy of this script). */
   isHost(element: Element): boolean;
-  /** The agent clicked the phone link this host belongs to: act as if the button was clicked. */
-  activate(host: HTMLElement): void;
-  /** Shows login / in-call state on every button. */
-  setStatus(status: PageStatus | null): void;
+  /**
+   * The agent clicked the phone link this host belongs to: act as if the button was clicked, and
+   * with `askFirst`, have the background ask the agent before it dials.
+   */
+  activate(host: HTMLElement, askFirst?: ConfirmReason): void;
+  /** What the host's button dials (as the detector read it, not as the page may have rewritten it). */
+  valueOf(host: HTMLElement): PhoneValue | undefined;
   /** Removes every host made here. */
   removeAll(): void;
 }
-
-type ButtonState = 'idle' | 'dialing' | 'in-call' | 'logged-out';
 
 /**
  * The click-to-call buttons. Each is a real `<button>` in an open shadow root (page CSS cannot
  * reach it; tests and assistive technology can), named "Call <number as shown>" and marked
  * `data-ucontact-call="<dial string>"` for people and tests to read. What is dialled is never read
  * back from the page: the value the detector produced is kept in a WeakMap only this closure sees,
- * and only trusted clicks (a person, not a script) use it.
+ * and only the agent's own, aimed clicks (see click-guard.ts) use it.
+ *
+ * A button looks the same whatever the agent's session (logged in or out, on a call): the page can
+ * read our shadow roots and computed styles, so they tell it nothing. Feedback (the background's
+ * refusal, "Click again") appears only after the agent's own click.
  */
 export function createCallButtons(options: CallButtonsOptions): CallButtons {
-  const { document, translate } = options;
+  const { document, translate, guard } = options;
   const values = new WeakMap<HTMLButtonElement, PhoneValue>();
   const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
   const busy = new WeakSet<HTMLButtonElement>();
   const hosts = new Set<HTMLElement>();
-  let status: PageStatus | null = null;
 
   function create(value: PhoneValue): HTMLElement {
     const host = document.createElement(CALL_BUTTON_HOST);
-    styleHost(host);
+    styleHost(host, HOST_LAYOUT);
     const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = CSS;
@@ -74,26 +90,41 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
     values.set(button, value);
     buttons.set(host, button);
     hosts.add(host);
+    guard.watch(button);
     button.addEventListener('click', (event) => {
       // The page must not see (or act on) clicks on the button: a row click would open the record.
       event.preventDefault();
       event.stopPropagation();
-      if (event.isTrusted !== true) return;
-      void call(button);
+      const verdict = guard.check(button, event);
+      // Just placed or just moved: say so, so a real agent clicks again. Anything else (hidden,
+      // covered, not under the pointer, focused by the page) is not the agent's click: nothing.
+      if (verdict === 'moved') showHint(button, translate('callButtonClickAgain'));
+      if (verdict === 'ok') void call(button);
     });
     render(button);
     return host;
   }
 
-  async function call(button: HTMLButtonElement): Promise<void> {
+  async function call(button: HTMLButtonElement, askFirst?: ConfirmReason): Promise<void> {
     const value = values.get(button);
     if (!value || busy.has(button)) return;
     busy.add(button);
     render(button);
+    const request: DialRequest = {
+      dial: value.dial,
+      display: value.display,
+      ...(value.extension ? { extension: value.extension } : {}),
+      ...(askFirst ? { askFirst } : {}),
+    };
     let error: ErrorInfo | null = null;
     try {
-      const result = await options.dial(value);
-      if (!result.ok) error = result.error;
+      const reply = await options.dial(request);
+      if (needsConfirmation(reply)) {
+        options.confirmation.show(reply.confirm, request, (outcome) => {
+          if (outcome) showHint(button, translate(outcome.key, outcome.substitutions));
+          options.afterDial?.();
+        });
+      } else if (!reply.ok) error = reply.error;
     } catch {
       // The extension was reloaded or the background is gone: the agent should still see why.
       error = { key: 'errorUnexpected', substitutions: [] };
@@ -109,21 +140,12 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
   function render(button: HTMLButtonElement): void {
     const value = values.get(button);
     if (!value) return;
-    const state: ButtonState = busy.has(button)
-      ? 'dialing'
-      : status?.inCall
-        ? 'in-call'
-        : status?.loggedIn === false
-          ? 'logged-out'
-          : 'idle';
-    button.dataset.state = state;
-    button.setAttribute('aria-busy', String(state === 'dialing'));
-    button.title =
-      state === 'dialing'
-        ? translate('callButtonDialing', [value.formatted])
-        : state === 'in-call'
-          ? translate('callButtonInCall', [value.formatted])
-          : withPreview(translate('callButtonTitle', [value.formatted]), value.dial);
+    const dialing = busy.has(button);
+    button.dataset.state = dialing ? 'dialing' : 'idle';
+    button.setAttribute('aria-busy', String(dialing));
+    button.title = dialing
+      ? translate('callButtonDialing', [value.formatted])
+      : withPreview(translate('callButtonTitle', [value.formatted]), value.dial);
   }
 
   function withPreview(title: string, dial: string): string {
@@ -147,50 +169,39 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
   return {
     create,
     isHost: (element) => element.localName === CALL_BUTTON_HOST,
-    activate(host) {
+    activate(host, askFirst) {
       const button = buttons.get(host);
-      if (button) void call(button);
+      if (button) void call(button, askFirst);
     },
-    setStatus(next) {
-      status = next;
-      for (const host of hosts) {
-        if (!host.isConnected) hosts.delete(host);
-        else {
-          const button = buttons.get(host);
-          if (button) render(button);
-        }
-      }
+    valueOf(host) {
+      const button = buttons.get(host);
+      return button && values.get(button);
     },
     removeAll() {
-      for (const host of hosts) host.remove();
+      for (const host of hosts) {
+        const button = buttons.get(host);
+        if (button) guard.unwatch(button);
+        host.remove();
+      }
       hosts.clear();
     },
   };
 }
 
-/**
- * The host sits in the page, so page CSS applies to it: `all: initial` with `!important` inline
- * wins over any stylesheet rule, and the size follows the surrounding text so rows do not grow.
- */
-function styleHost(host: HTMLElement): void {
-  const declarations: [string, string][] = [
-    ['all', 'initial'],
-    ['display', 'inline-block'],
-    ['position', 'relative'],
-    ['vertical-align', 'middle'],
-    ['margin', '0 0 0 0.3em'],
-    ['padding', '0'],
-    ['border', '0'],
-    ['font-size', 'inherit'],
-    ['line-height', '0'],
-    ['width', 'auto'],
-    ['height', 'auto'],
-    ['float', 'none'],
-    ['visibility', 'visible'],
-    ['opacity', '1'],
-  ];
-  for (const [name, value] of declarations) host.style.setProperty(name, value, 'important');
-}
+/** Inline with the number; the size follows the surrounding text so rows do not grow. */
+const HOST_LAYOUT: [string, string][] = [
+  ['display', 'inline-block'],
+  ['position', 'relative'],
+  ['vertical-align', 'middle'],
+  ['margin', '0 0 0 0.3em'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['font-size', 'inherit'],
+  ['line-height', '0'],
+  ['width', 'auto'],
+  ['height', 'auto'],
+  ['float', 'none'],
+];
 
 /** Built with DOM calls, not `innerHTML`, so pages enforcing Trusted Types do not object. */
 function phoneIcon(document: Document): SVGSVGElement {
@@ -228,8 +239,6 @@ const CSS = `
 .call:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .call svg { width: 65%; height: 65%; fill: currentColor; pointer-events: none; }
 .call[data-state="dialing"] { animation: ucontact-pulse 1s ease-in-out infinite; }
-.call[data-state="in-call"] { background: #e37400; }
-.call[data-state="logged-out"] { background: #80868b; }
 @keyframes ucontact-pulse { 50% { opacity: 0.45; } }
 @media (prefers-reduced-motion: reduce) {
   .call[data-state="dialing"] { animation: none; opacity: 0.6; }

@@ -1,14 +1,13 @@
 import { t, type MessageKey } from '@/utils/i18n';
-import { request, type Result } from '@/utils/messages';
+import { request, type DialReply, type DialRequest } from '@/utils/messages';
 import { findPhoneNumbers } from '@/utils/phone-numbers/find-numbers';
+import { showsNumber } from '@/utils/phone-numbers/shows-number';
 import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
-import {
-  parsePhoneField,
-  parseTelHref,
-  type PhoneValue,
-} from '@/utils/phone-numbers/parse-phone-value';
+import { parsePhoneField, parseTelHref } from '@/utils/phone-numbers/parse-phone-value';
 import type { CrmAdapter } from './adapter';
 import { CALL_BUTTON_HOST, createCallButtons } from './call-button';
+import { CONFIRMATION_HOST, createCallConfirmation } from './call-confirmation';
+import { createClickGuard, type ClickGuard } from './click-guard';
 import { watchPageStatus } from './page-status';
 import { routePhoneLinkClicks } from './phone-link-clicks';
 import { adapterFor } from './registry';
@@ -25,7 +24,11 @@ export interface ClickToCallOptions {
   signal: AbortSignal;
   scheduler: ScanScheduler;
   /** Places a call; by default asks the background (`call.dial`). */
-  dial?(value: PhoneValue): Promise<Result<null>>;
+  dial?(request: DialRequest): Promise<DialReply>;
+  /** Tells the background the agent declined a confirmation; by default `call.cancelConfirmation`. */
+  cancelConfirmation?(token: string): void;
+  /** Decides which trusted clicks are the agent's plain, aimed ones; the real one by default. */
+  guard?: ClickGuard;
   translate?(key: MessageKey, substitutions?: string[]): string;
   /** Scanning slice limits (see `ScannerOptions`); the defaults suit real pages. */
   slice?: { ms?: number; nodes?: number };
@@ -50,19 +53,30 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
   options.signal.addEventListener('abort', stopWithPage, { once: true });
 
   // Buttons left by an earlier copy of this script (extension reloaded) no longer work.
-  for (const stale of document.querySelectorAll(CALL_BUTTON_HOST)) stale.remove();
+  for (const stale of document.querySelectorAll(`${CALL_BUTTON_HOST}, ${CONFIRMATION_HOST}`)) {
+    stale.remove();
+  }
 
+  const translate = options.translate ?? t;
+  const dial = options.dial ?? ((call: DialRequest) => request('call.dial', call));
+  const guard = options.guard ?? createClickGuard({ document, signal: lifetime.signal });
+  const confirmation = createCallConfirmation({
+    document,
+    translate,
+    guard,
+    dial,
+    cancel:
+      options.cancelConfirmation ??
+      ((token) => void request('call.cancelConfirmation', { token }).catch(() => undefined)),
+    later: scheduler.later,
+    signal: lifetime.signal,
+  });
   const buttons = createCallButtons({
     document,
-    dial:
-      options.dial ??
-      ((value) =>
-        request('call.dial', {
-          dial: value.dial,
-          display: value.display,
-          extension: value.extension,
-        })),
-    translate: options.translate ?? t,
+    dial,
+    guard,
+    confirmation,
+    translate,
     preview: options.preview,
     later: scheduler.later,
     // The call may have started: show "in a call" without waiting for a push.
@@ -79,27 +93,30 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     detector,
     scheduler,
     createControl: buttons.create,
-    isControl: buttons.isHost,
+    isControl: (element) => buttons.isHost(element) || confirmation.isHost(element),
     sliceMs: options.slice?.ms,
     sliceNodes: options.slice?.nodes,
     log: options.log,
   });
-  const status = watchPageStatus({
-    document,
-    signal: lifetime.signal,
-    onChange: buttons.setStatus,
-  });
+  // Only the link routing needs the status; the buttons show none of it (the page could read it).
+  const status = watchPageStatus({ document, signal: lifetime.signal });
   routePhoneLinkClicks({
     document,
     signal: lifetime.signal,
     controlFor: scanner.controlForLink,
     activate: buttons.activate,
     status: status.current,
+    guard,
+    showsNumber: (link, host) => {
+      const value = buttons.valueOf(host);
+      return !!value && showsNumber(visibleText(link), value.dial, defaultCountry);
+    },
   });
   lifetime.signal.addEventListener('abort', () => {
     options.signal.removeEventListener('abort', stopWithPage);
     scanner.stop();
     buttons.removeAll();
+    confirmation.remove();
   });
   scanner.start();
   if (options.signal.aborted) stopWithPage();
@@ -109,4 +126,9 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     stop: stopWithPage,
     drain: scanner.drain,
   };
+}
+
+/** The text a person sees in `element` (`innerText` follows CSS; `textContent` where there is none). */
+function visibleText(element: Element): string {
+  return (element as HTMLElement).innerText ?? element.textContent ?? '';
 }

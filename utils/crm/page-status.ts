@@ -14,7 +14,7 @@ export interface PageStatusWatch {
 export function watchPageStatus(options: {
   document: Document;
   signal: AbortSignal;
-  onChange(status: PageStatus | null): void;
+  onChange?(status: PageStatus | null): void;
 }): PageStatusWatch {
   const { document, signal } = options;
   let status: PageStatus | null = null;
@@ -22,7 +22,7 @@ export function watchPageStatus(options: {
   const set = (next: PageStatus | null) => {
     if (signal.aborted) return;
     status = next;
-    options.onChange(next);
+    options.onChange?.(next);
   };
   const refresh = () => {
     request('page.status', null).then(

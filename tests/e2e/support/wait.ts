@@ -17,3 +17,9 @@ export async function waitUntil<T>(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long to let a page's call buttons settle before clicking them: a click counts only on a
+ * button that has stayed in place for 500 ms (utils/crm/click-guard.ts, STABLE_MS).
+ */
+export const CLICK_SETTLE_MS = 700;

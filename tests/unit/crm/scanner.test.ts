@@ -427,7 +427,9 @@ describe('clicking', () => {
     start('<p>(415) 555-0123</p>');
     await settle();
     const button = callButtons()[0]!;
-    expect(button.dataset.state).toBe('logged-out');
+    // Nothing on the button says so before the click: the page could read it.
+    expect(button.dataset.state).toBe('idle');
+    expect(button.title).toBe('Call +1 415 555 0123 with uContact');
 
     trustedClick(button);
     await settle();
@@ -438,7 +440,7 @@ describe('clicking', () => {
     expect(hint.hidden).toBe(true);
   });
 
-  it('shows busy while dialling and in-call state from the background', async () => {
+  it('shows busy while dialling, and nothing of the session (in a call or not) to the page', async () => {
     let answer!: (reply: unknown) => void;
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
       const { kind, type } = message as { kind: string; type: string };
@@ -451,6 +453,7 @@ describe('clicking', () => {
     start('<p>(415) 555-0123</p>');
     await settle();
     const button = callButtons()[0]!;
+    const idleColour = getComputedStyle(button).backgroundColor;
     trustedClick(button);
     await settle();
     expect(button.getAttribute('aria-busy')).toBe('true');
@@ -466,7 +469,9 @@ describe('clicking', () => {
       type: 'page.status',
       payload: { loggedIn: true, sipState: 'registered', inCall: true },
     });
-    expect(button.dataset.state).toBe('in-call');
+    expect(button.dataset.state).toBe('idle');
+    expect(button.title).toBe('Call +1 415 555 0123 with uContact');
+    expect(getComputedStyle(button).backgroundColor).toBe(idleColour);
   });
 
   it('routes trusted tel: link clicks to the extension while logged in', async () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
 import type { MessageKey } from '@/utils/i18n';
-import type { PageStatus, Result } from '@/utils/messages';
+import type { DialReply, DialRequest, PageStatus } from '@/utils/messages';
 import { CALL_BUTTON_HOST } from '@/utils/crm/call-button';
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
+import type { ClickGuard } from '@/utils/crm/click-guard';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
 import en from '@/public/_locales/en/messages.json';
@@ -96,7 +97,8 @@ export interface FakeBackground {
   messages: { type: string; payload: unknown }[];
   dials(): unknown[];
   status: PageStatus;
-  dialReply: Result<null>;
+  /** What `call.dial` answers: a reply, or one made from the request. */
+  dialReply: DialReply | ((request: DialRequest) => DialReply);
 }
 
 /** Plays the background for content-script requests, recording them. */
@@ -112,7 +114,11 @@ export function fakeBackground(status: Partial<PageStatus> = {}): FakeBackground
     if (kind !== 'request') return undefined;
     background.messages.push({ type, payload });
     if (type === 'page.status') return Promise.resolve(background.status);
-    if (type === 'call.dial') return Promise.resolve(background.dialReply);
+    if (type === 'call.dial') {
+      const reply = background.dialReply;
+      return Promise.resolve(typeof reply === 'function' ? reply(payload as DialRequest) : reply);
+    }
+    if (type === 'call.cancelConfirmation') return Promise.resolve(null);
     return undefined;
   });
   return background;
@@ -128,7 +134,7 @@ export interface StartedPage {
 export function startOnPage(
   url: string,
   defaultCountry: CountryCode | undefined,
-  options: { drain?: boolean; sliceNodes?: number } = {},
+  options: { drain?: boolean; sliceNodes?: number; guard?: ClickGuard } = {},
 ): StartedPage {
   const scheduler = manualScheduler();
   const abort = new AbortController();
@@ -139,10 +145,24 @@ export function startOnPage(
     signal: abort.signal,
     scheduler: scheduler.scheduler,
     translate: english,
+    guard: options.guard ?? acceptingGuard(),
     slice: options.sliceNodes ? { nodes: options.sliceNodes, ms: 1_000 } : undefined,
   });
   if (options.drain !== false) clickToCall.drain();
   return { clickToCall, scheduler, abort };
+}
+
+/**
+ * A click guard that takes every trusted click: happy-dom has no layout, so the real one's hit test
+ * and visibility rules are tested on their own (click-guard.test.ts) with a faked layout.
+ */
+export function acceptingGuard(): ClickGuard {
+  return {
+    watch: () => undefined,
+    unwatch: () => undefined,
+    check: (_element, event) => (event.isTrusted ? 'ok' : 'untrusted'),
+    isAimedAt: (_element, event) => event.isTrusted,
+  };
 }
 
 /** Every call button in the page, light DOM and open shadow roots, in document order. */
