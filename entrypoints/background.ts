@@ -1,4 +1,5 @@
 import { showSessionOnBadge } from '@/utils/background/badge';
+import { createCallConfirmations } from '@/utils/background/calls/call-confirmations';
 import { createCallFollower } from '@/utils/background/calls/call-follower';
 import { clearHistory } from '@/utils/background/calls/call-history';
 import { installSelectionCommands } from '@/utils/background/calls/selection-commands';
@@ -6,7 +7,7 @@ import { disableSite, enableSite } from '@/utils/background/enabled-sites';
 import { followPhone } from '@/utils/background/follow-phone';
 import { openPopup } from '@/utils/background/open-popup';
 import { createPageStatusPush, pageStatus } from '@/utils/background/page-status';
-import { createCallPlacer } from '@/utils/background/place-call';
+import { createCallPlacer, dialSourceOf } from '@/utils/background/place-call';
 import { loadPhoneConfig } from '@/utils/background/phone-config';
 import { connectPhoneHost } from '@/utils/background/phone-host-connection';
 import { createPhoneHostLink } from '@/utils/background/phone-host-link';
@@ -17,7 +18,7 @@ import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { broadcast, handleRequests } from '@/utils/messages';
+import { broadcast, handleRequests, isExtensionUrl } from '@/utils/messages';
 import { readSettings } from '@/utils/settings/read-settings';
 import { phoneSnapshotItem } from '@/utils/session-storage';
 
@@ -46,9 +47,11 @@ export default defineBackground({
       openPopup: () => void openPopup(),
       log: debugLog,
     });
+    const confirmations = createCallConfirmations();
     const placeCall = createCallPlacer({
       host,
       readSettings,
+      confirmations,
       campaignCall: (campaign, destination, display) =>
         shift.placeCampaignCall(campaign, destination, display),
     });
@@ -106,7 +109,12 @@ export default defineBackground({
       'session.login': (payload) => session.login(payload),
       'session.logout': () => session.logout(),
       'page.status': async () => pageStatus(await session.view()),
-      'call.dial': placeCall,
+      'call.dial': async (request, sender) => placeCall(request, dialSourceOf(sender)),
+      'call.pendingConfirmation': async () => confirmations.pending(),
+      'call.cancelConfirmation': async ({ token }) => {
+        confirmations.cancel(String(token));
+        return null;
+      },
       'history.clear': () => reply(async () => (await clearHistory()) ?? null),
       'shift.break': ({ reason }) => shift.takeBreak(String(reason)),
       'shift.resume': () => shift.endBreak(),
@@ -116,7 +124,8 @@ export default defineBackground({
     });
 
     installSelectionCommands({
-      placeCall,
+      placeCall: (request, pageUrl) =>
+        placeCall(request, isExtensionUrl(pageUrl) ? { kind: 'extension' } : { kind: 'selection' }),
       openPopup,
       notifyNoNumber: () =>
         void browser.notifications.create({

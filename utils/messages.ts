@@ -61,6 +61,42 @@ export interface DialRequest {
   display: string;
   /** Extension digits (`x123`), sent as DTMF once the call is answered. */
   extension?: string;
+  /** The content script wants the agent asked first (e.g. a link whose text is not its number). */
+  askFirst?: ConfirmReason;
+  /** The token of a confirmation the agent accepted (`DialConfirmation.token`). */
+  confirmation?: string;
+}
+
+/**
+ * Why the agent is asked before a call is placed: the number was not plainly in front of them
+ * (`link-text`: a page link whose visible text is not the number it dials; `selection`: the context
+ * menu or keyboard command on a web page), or the call may cost money (`premium-rate`,
+ * `shared-cost`: libphonenumber's number types).
+ */
+export type ConfirmReason = 'link-text' | 'selection' | 'premium-rate' | 'shared-cost';
+
+/** A call waiting for the agent's yes: show `number` large, then dial again with `token`. */
+export interface DialConfirmation {
+  /** One use, bound to this dial string and to who asked; expires after a short while. */
+  token: string;
+  dial: string;
+  /** The number as it will be dialled, formatted for reading (international when known). */
+  number: string;
+  reasons: ConfirmReason[];
+}
+
+/** `call.dial`'s reply: placed, refused, or waiting for the agent's confirmation. */
+export type DialReply = Result<null> | NeedsConfirmation;
+
+/** Not placed yet: the agent must confirm `confirm` first (the error says so in words). */
+export interface NeedsConfirmation {
+  ok: false;
+  error: ErrorInfo;
+  confirm: DialConfirmation;
+}
+
+export function needsConfirmation(reply: DialReply): reply is NeedsConfirmation {
+  return !reply.ok && 'confirm' in reply;
 }
 
 /** Which call a command is for; without `callId`, the one in front (or the one ringing). */
@@ -112,7 +148,11 @@ export interface BackgroundRequests extends CallCommands {
   'session.logout': { payload: null; reply: Result<SessionView> };
   'page.status': { payload: null; reply: PageStatus };
   /** Every dial path ends here (popup, history, CRM pages): see the background's `placeCall`. */
-  'call.dial': { payload: DialRequest; reply: Result<null> };
+  'call.dial': { payload: DialRequest; reply: DialReply };
+  /** The confirmation the context menu or keyboard command left for the popup to show. */
+  'call.pendingConfirmation': { payload: null; reply: DialConfirmation | null };
+  /** The agent said no: the token is spent. */
+  'call.cancelConfirmation': { payload: { token: string }; reply: null };
   'history.clear': { payload: null; reply: Result<null> };
   /** AgentBreak with this motive; the agent's shift shows the break. */
   'shift.break': { payload: { reason: string }; reply: Result<null> };
@@ -134,6 +174,7 @@ export type RequestType = keyof BackgroundRequests;
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'page.status',
   'call.dial',
+  'call.cancelConfirmation',
 ]);
 
 /** Everything the phone host needs to run the agent's phone. Only the background sends it. */
@@ -317,16 +358,17 @@ export type PhoneHostHandlers = {
 };
 
 /**
- * One of this extension's own pages (popup, options, offscreen document, background). By URL
- * prefix, not `URL.origin`: that is `"null"` for `chrome-extension:` URLs wherever the URL parser
- * does not know the scheme, which would let any extension's page pass.
+ * Whether `url` is one of the extension's own pages (popup, options, offscreen document,
+ * background). By URL prefix, not `URL.origin`: that is `"null"` for `chrome-extension:` URLs
+ * wherever the URL parser does not know the scheme, which would let any extension's page pass.
  */
-function isFromExtensionPage(sender: Sender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    !!sender.url &&
-    sender.url.startsWith(browser.runtime.getURL('/'))
-  );
+export function isExtensionUrl(url: string | undefined): boolean {
+  return !!url && url.startsWith(browser.runtime.getURL('/'));
+}
+
+/** Whether a message came from one of the extension's own pages (not a content script). */
+export function isFromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && isExtensionUrl(sender.url);
 }
 
 /** Serves requests in the background; content scripts only those in `CONTENT_SCRIPT_REQUESTS`. */

@@ -1,5 +1,5 @@
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
-import { crmMatchPatterns } from '@/utils/crm/registry';
+import { crmExcludeMatchPatterns, crmMatchPatterns } from '@/utils/crm/registry';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/crm/page-settings';
 import { debugLog } from '@/utils/debug-log';
@@ -9,7 +9,9 @@ import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
 // Click-to-call buttons on CRM pages. Also registered at runtime for sites the agent enables
 // (utils/crm/site-scripts.ts), under the same file name.
 export default defineContentScript({
+  // The CRM applications only, over https (README "Permissions" says why each pattern).
   matches: crmMatchPatterns(),
+  excludeMatches: crmExcludeMatchPatterns(),
   runAt: 'document_idle',
   // Salesforce Classic, Dynamics and Zendesk apps show records inside same-site frames.
   allFrames: true,

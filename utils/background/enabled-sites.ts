@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { parseSiteOrigin } from '../settings/site-origin';
 import { readResolvedSettings, readSettings, updateSettings } from '../settings/read-settings';
-import { isDeclaredCrmUrl } from '../crm/registry';
+import { isDeclaredCrmOrigin } from '../crm/registry';
 import {
   CRM_CONTENT_SCRIPT_FILE,
   registerSiteScript,
@@ -17,7 +17,7 @@ import {
 export async function enableSite(input: string, tabId?: number): Promise<string[]> {
   const origin = parseSiteOrigin(input);
   await assertSitesUnlocked();
-  if (isDeclaredCrmUrl(new URL(origin))) return (await readSettings()).enabledSites;
+  if (isDeclaredCrmOrigin(origin)) return (await readSettings()).enabledSites;
   if (!(await browser.permissions.contains({ origins: [siteMatchPattern(origin)] }))) {
     throw new AppError('errorPermissionDenied', [origin]);
   }

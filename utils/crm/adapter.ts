@@ -15,8 +15,17 @@ export interface CrmAdapter {
    * page lists the CRMs from the registry; `tests/unit/crm/crm-lists.test.ts` holds the docs to it.
    */
   readonly name: string;
-  /** Manifest match patterns of the hosts the CRM is served from; empty for the generic adapter. */
+  /**
+   * Manifest match patterns of the CRM application, `https` only: its hosts, and on a host that
+   * also serves pages tenants write (help centers, portals, websites), the application's paths.
+   * Empty for the generic adapter. README "Permissions" says why each pattern is what it is.
+   */
   readonly matches: readonly string[];
+  /**
+   * Pages on the `matches` hosts that are no part of the application (a marketing site, pages
+   * the CRM serves to customers): the manifest's `exclude_matches`, and left out of `adapterFor`.
+   */
+  readonly excludeMatches?: readonly string[];
   /**
    * Ready-made screen-pop URL: `{number}` is the caller's number, `{host}` (or `{portal}`) the
    * agent's own CRM address, which the agent fills in. None for the generic adapter.

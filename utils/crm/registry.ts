@@ -42,21 +42,53 @@ export function screenPopPresets(): ScreenPopPreset[] {
   );
 }
 
-/** The adapter for a page URL. */
+/** The adapter for a page URL: the CRM whose application it is, else the generic adapter. */
 export function adapterFor(url: string | URL): CrmAdapter {
-  return ADAPTERS.find((adapter) => matchesAny(adapter.matches, url)) ?? generic;
+  return ADAPTERS.find((adapter) => declares(adapter, url)) ?? generic;
 }
 
-/** The CRM hosts the content script is declared for in the manifest. */
+/** The CRM application pages the content script is declared for in the manifest (`matches`). */
 export function crmMatchPatterns(): string[] {
   return ADAPTERS.flatMap((adapter) => adapter.matches);
 }
 
-/** Whether the manifest's CRM patterns already cover `url` (so no runtime registration is needed). */
+/** The pages of those hosts it is not declared for (the manifest's `exclude_matches`). */
+export function crmExcludeMatchPatterns(): string[] {
+  return ADAPTERS.flatMap((adapter) => adapter.excludeMatches ?? []);
+}
+
+/** Whether the manifest's CRM patterns already cover the page at `url`. */
 export function isDeclaredCrmUrl(url: string | URL): boolean {
-  return matchesAny(crmMatchPatterns(), url);
+  return ADAPTERS.some((adapter) => declares(adapter, url));
+}
+
+/**
+ * Whether the manifest's CRM patterns cover every page of `origin`, so that turning the site on
+ * would add nothing. False for a CRM host where only the application's paths are declared
+ * (`https://acme.zendesk.com`: its help center is not), which the agent may still turn on whole.
+ */
+export function isDeclaredCrmOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return ADAPTERS.some(
+    (adapter) =>
+      matchesAny(adapter.matches.filter(isWholeHost), url) &&
+      !matchesAny((adapter.excludeMatches ?? []).map(wholeHost), url),
+  );
+}
+
+function declares(adapter: CrmAdapter, url: string | URL): boolean {
+  return matchesAny(adapter.matches, url) && !matchesAny(adapter.excludeMatches ?? [], url);
 }
 
 function matchesAny(patterns: readonly string[], url: string | URL): boolean {
   return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
+}
+
+/** `https://*.example.com/app/*` → `https://*.example.com/*`. */
+function wholeHost(pattern: string): string {
+  return pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+}
+
+function isWholeHost(pattern: string): boolean {
+  return wholeHost(pattern) === pattern;
 }

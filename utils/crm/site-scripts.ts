@@ -1,4 +1,4 @@
-import { isDeclaredCrmUrl } from './registry';
+import { isDeclaredCrmOrigin } from './registry';
 
 /**
  * Runtime registration of the CRM content script on sites the agent enabled (beyond the CRM hosts
@@ -31,13 +31,17 @@ export function siteMatchPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** Registers the click-to-call script for `origin` (idempotent; a no-op for manifest CRM hosts). */
+/**
+ * Registers the click-to-call script for `origin` (idempotent). A no-op where the manifest already
+ * covers every page of the origin; a CRM host of which it covers only the application (its help
+ * center left out) is registered whole, as the agent asked.
+ */
 export async function registerSiteScript(
   origin: string,
   scripting: Scripting = browser.scripting,
 ): Promise<void> {
   const pattern = siteMatchPattern(origin);
-  if (isDeclaredCrmUrl(new URL(origin))) return;
+  if (isDeclaredCrmOrigin(origin)) return;
   const id = siteScriptId(origin);
   const existing = await scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) return;

@@ -6,8 +6,9 @@ import { request } from '../messages';
 import { readSettings } from '../settings/read-settings';
 
 /**
- * The tab the popup was opened over, when click-to-call could be turned on there: an ordinary web
- * site that is neither a built-in CRM host nor enabled already. (`activeTab` lets the popup see
+ * The tab the popup was opened over, when click-to-call could be turned on there: a web page the
+ * manifest's CRM patterns do not cover (an ordinary site, or a CRM host's help center or portal,
+ * which turns on the whole host) on a site not enabled already. (`activeTab` lets the popup see
  * its address, only after the agent clicked the toolbar button.)
  */
 export function createCurrentSite() {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createCallConfirmations } from '@/utils/background/calls/call-confirmations';
 import { createCallPlacer } from '@/utils/background/place-call';
 import type { DialRequest, PhoneHostRequests } from '@/utils/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
@@ -14,6 +15,7 @@ function setup(settings: Partial<Settings> = {}) {
   const placeCall = createCallPlacer({
     host: { command } as never,
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    confirmations: createCallConfirmations(),
     campaignCall,
   });
   return { placeCall, command, campaignCall };
@@ -102,5 +104,76 @@ describe('placeCall with callRouting: campaign', () => {
     const { placeCall, campaignCall } = setup({ callRouting: 'campaign', campaigns: [VENTAS] });
     expect((await placeCall({ dial: '1997@evil', display: 'x' })).ok).toBe(false);
     expect(campaignCall).not.toHaveBeenCalled();
+  });
+
+  describe('calls the agent may not have seen wait for their yes', () => {
+    const ZENDESK = 'https://acme.zendesk.com/agent/tickets/1';
+    const page = { kind: 'page' as const, tabId: 4, url: ZENDESK };
+
+    it('a page link whose text is not its number: asks, then dials with the token', async () => {
+      const { placeCall, command } = setup();
+      const request = {
+        dial: '+19005550111',
+        display: 'View your invoice',
+        askFirst: 'link-text' as const,
+      };
+      const reply = await placeCall(request, page);
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { key: 'confirmCallFirst', substitutions: ['+1 900 555 0111'] },
+        confirm: { dial: '+19005550111', number: '+1 900 555 0111', reasons: ['link-text'] },
+      });
+      expect(command).not.toHaveBeenCalled();
+      const token = 'confirm' in reply ? reply.confirm.token : '';
+      expect((await placeCall({ ...request, confirmation: token }, page)).ok).toBe(true);
+      expect(command).toHaveBeenCalledTimes(1);
+      // Spent: the same yes does not dial twice.
+      expect(await placeCall({ ...request, confirmation: token }, page)).toEqual({
+        ok: false,
+        error: { key: 'errorConfirmationExpired', substitutions: [] },
+      });
+      expect(command).toHaveBeenCalledTimes(1);
+    });
+
+    it('a made-up token is refused, not taken as a yes', async () => {
+      const { placeCall, command } = setup();
+      const reply = await placeCall(
+        { dial: '+14155550123', display: 'x', confirmation: 'forged' },
+        page,
+      );
+      expect(reply.ok).toBe(false);
+      expect(command).not.toHaveBeenCalled();
+    });
+
+    it('the context menu and keyboard command always ask', async () => {
+      const { placeCall, command } = setup();
+      const reply = await placeCall({ dial: '+14155550123', display: 'x' }, { kind: 'selection' });
+      expect('confirm' in reply && reply.confirm.reasons).toEqual(['selection']);
+      expect(command).not.toHaveBeenCalled();
+    });
+
+    it('refuses a dial from a frame outside the CRM apps and enabled sites', async () => {
+      const { placeCall, command } = setup({ enabledSites: ['https://crm.example.com'] });
+      const from = (url: string) => ({ kind: 'page' as const, tabId: 4, url });
+      expect(
+        (
+          await placeCall(
+            { dial: '+14155550123', display: 'x' },
+            from('https://acme.zendesk.com/hc/en-us'),
+          )
+        ).ok,
+      ).toBe(false);
+      expect(
+        (await placeCall({ dial: '+14155550123', display: 'x' }, from('https://evil.example/'))).ok,
+      ).toBe(false);
+      expect(
+        (await placeCall({ dial: '+14155550123', display: 'x' }, from('https://crm.example.com/x')))
+          .ok,
+      ).toBe(true);
+      expect((await placeCall({ dial: '+14155550123', display: 'x' }, from(ZENDESK))).ok).toBe(
+        true,
+      );
+      expect(command).toHaveBeenCalledTimes(2);
+    });
   });
 });

@@ -27,9 +27,8 @@ describe('salesforce adapter', () => {
     ]);
   });
 
-  it('is also picked for classic and my.salesforce.com URLs', async () => {
+  it('is also picked for Classic (my.salesforce.com) URLs', async () => {
     const { adapterFor } = await import('@/utils/crm/registry');
     expect(adapterFor('https://acme.my.salesforce.com/003/o').id).toBe('salesforce');
-    expect(adapterFor('https://na139.salesforce.com/0035g00000AbCdE').id).toBe('salesforce');
   });
 });

@@ -66,6 +66,14 @@ describe('site scripts', () => {
     expect(scripting.scripts.size).toBe(0);
   });
 
+  it('registers a CRM host whose application alone the manifest covers (help center and all)', async () => {
+    const scripting = fakeScripting();
+    await registerSiteScript('https://acme.zendesk.com', scripting as unknown as Scripting);
+    expect([...scripting.scripts.values()].map((script) => script.matches)).toEqual([
+      ['https://acme.zendesk.com/*'],
+    ]);
+  });
+
   it('unregisters, and syncs to a list of sites', async () => {
     const scripting = fakeScripting();
     const api = scripting as unknown as Scripting;

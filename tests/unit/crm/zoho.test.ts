@@ -17,10 +17,14 @@ describe('zoho adapter', () => {
     expect(button.title).toContain('204');
   });
 
-  it.each(['eu', 'in', 'com.au', 'com.cn', 'jp', 'ca', 'sa'])(
+  it.each(['eu', 'in', 'com.au', 'com.cn', 'jp', 'ca', 'sa', 'uk'])(
     'serves the crm.zoho.%s data centre',
     (tld) => {
       expect(adapterFor(`https://crm.zoho.${tld}/crm/tab/Leads`).id).toBe('zoho');
     },
   );
+
+  it('serves the Canadian data centre at crm.zohocloud.ca', () => {
+    expect(adapterFor('https://crm.zohocloud.ca/crm/tab/Leads').id).toBe('zoho');
+  });
 });

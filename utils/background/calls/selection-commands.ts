@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import type { DialRequest } from '../../messages';
+import { needsConfirmation, type DialReply, type DialRequest } from '../../messages';
 import { resolveDefaultCountry } from '../../phone-numbers/default-country';
 import { readSettings } from '../../settings/read-settings';
 import { numberInSelection } from './selection-number';
@@ -8,8 +8,9 @@ const MENU_ID = 'call-selection';
 export const DIAL_SELECTION_COMMAND = 'dial-selection';
 
 export interface SelectionCommandOptions {
-  placeCall(request: DialRequest): Promise<{ ok: boolean }>;
-  /** No number selected: bring up the popup's dial pad instead. */
+  /** `pageUrl`: where the selection was made (an extension page's own text needs no second look). */
+  placeCall(request: DialRequest, pageUrl: string | undefined): Promise<DialReply>;
+  /** No number selected, or one to confirm: bring up the popup. */
   openPopup(): Promise<void>;
   notifyNoNumber(): void;
 }
@@ -32,16 +33,19 @@ export function installSelectionCommands(options: SelectionCommandOptions): void
   browser.runtime.onInstalled.addListener(createMenu);
   if (import.meta.env.FIREFOX) createMenu();
 
-  const dialSelection = async (selection: string | undefined) => {
+  const dialSelection = async (selection: string | undefined, pageUrl: string | undefined) => {
     const country = resolveDefaultCountry((await readSettings()).defaultCountry);
     const request = selection ? numberInSelection(selection, country) : null;
-    if (request) await options.placeCall(request);
-    else if (selection?.trim()) options.notifyNoNumber();
+    // A selection on a web page is shown in the popup, large, before it is dialled.
+    if (request) {
+      if (needsConfirmation(await options.placeCall(request, pageUrl))) await options.openPopup();
+    } else if (selection?.trim()) options.notifyNoNumber();
     else await options.openPopup();
   };
 
   browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === MENU_ID) void dialSelection(info.selectionText);
+    if (info.menuItemId === MENU_ID)
+      void dialSelection(info.selectionText, info.frameUrl ?? info.pageUrl);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -58,7 +62,7 @@ export function installSelectionCommands(options: SelectionCommandOptions): void
           .catch(() => []);
         selection = typeof result?.result === 'string' ? result.result : undefined;
       }
-      await dialSelection(selection);
+      await dialSelection(selection, tab?.url);
     })();
   });
 }

@@ -11,7 +11,7 @@ const DYNAMICS_REGIONS = ['crm', ...Array.from({ length: 20 }, (_, i) => `crm${i
 export const dynamics: CrmAdapter = {
   id: 'dynamics',
   name: 'Dynamics 365',
-  matches: DYNAMICS_REGIONS.map((region) => `*://*.${region}.dynamics.com/*`),
+  matches: DYNAMICS_REGIONS.map((region) => `https://*.${region}.dynamics.com/*`),
   screenPop: 'https://{host}/main.aspx?pagetype=search&searchText={number}',
   exclude: [
     '[col-id="accountnumber"]',

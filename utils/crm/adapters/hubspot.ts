@@ -1,13 +1,26 @@
 import type { CrmAdapter } from '../adapter';
 
 /**
+ * The HubSpot app, one host per data centre (the account's `uiDomain`): `app` is North America 1,
+ * then the EU, North America 2 and 3, and Asia-Pacific. Not `*.hubspot.com`: that is also the
+ * marketing site, the knowledge base, the community and customer-facing meeting pages.
+ */
+const HUBSPOT_APP_HOSTS = [
+  'app.hubspot.com',
+  'app-eu1.hubspot.com',
+  'app-na2.hubspot.com',
+  'app-na3.hubspot.com',
+  'app-ap1.hubspot.com',
+];
+
+/**
  * HubSpot CRM record and index pages. Property values sit in `data-selenium-test` containers;
  * the "Record ID" property is an 11-digit number that reads as a valid US phone number.
  */
 export const hubspot: CrmAdapter = {
   id: 'hubspot',
   name: 'HubSpot',
-  matches: ['*://app.hubspot.com/*'],
+  matches: HUBSPOT_APP_HOSTS.map((host) => `https://${host}/*`),
   screenPop: 'https://app.hubspot.com/contacts/{portal}/search?query={number}',
   exclude: [
     '[data-selenium-test="property-input-hs_object_id"]',

@@ -1,4 +1,5 @@
 import type { CrmAdapter } from '../adapter';
+import { appPathPatterns } from '../app-path-patterns';
 
 /**
  * Odoo (odoo.com online). Forms keep every field as an input, the phone widget included
@@ -7,7 +8,9 @@ import type { CrmAdapter } from '../adapter';
 export const odoo: CrmAdapter = {
   id: 'odoo',
   name: 'Odoo',
-  matches: ['*://*.odoo.com/*'],
+  // The web client only: `/odoo` (Odoo 18 and later) and `/web` (up to 17, and its login). Every
+  // other path of the host is the tenant's website or shop, any page name included (`/webinars`).
+  matches: [...appPathPatterns('*.odoo.com', '/odoo'), ...appPathPatterns('*.odoo.com', '/web')],
   screenPop: 'https://{host}/odoo/contacts?search={number}',
   exclude: [
     '.o_field_monetary',

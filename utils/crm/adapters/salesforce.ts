@@ -9,7 +9,10 @@ import type { CrmAdapter } from '../adapter';
 export const salesforce: CrmAdapter = {
   id: 'salesforce',
   name: 'Salesforce',
-  matches: ['*://*.salesforce.com/*', '*://*.lightning.force.com/*', '*://*.my.salesforce.com/*'],
+  // Lightning and Classic, sandboxes and developer orgs included (`acme--uat.sandbox.…`). Not
+  // `*.salesforce.com` (help, Trailhead, the marketing site), nor Experience Cloud and Sites
+  // (`*.my.site.com`, `*.force.com`), nor Visualforce (`*.vf.force.com`): see README "Permissions".
+  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   screenPop: 'https://{host}/one/one.app#/search?q={number}',
   exclude: [
     'lightning-formatted-date-time',

@@ -1,4 +1,5 @@
 import type { CrmAdapter } from '../adapter';
+import { appPathPatterns } from '../app-path-patterns';
 
 /**
  * Zendesk Support agent workspace: ticket and user pages. Ticket numbers show as `#12345` and
@@ -7,7 +8,9 @@ import type { CrmAdapter } from '../adapter';
 export const zendesk: CrmAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
-  matches: ['*://*.zendesk.com/*'],
+  // The agent workspace only: the same host serves the help center (`/hc/`), which the tenant and
+  // its customers write, and the customer-facing request pages.
+  matches: appPathPatterns('*.zendesk.com', '/agent'),
   screenPop: 'https://{host}/agent/search/1?q={number}',
   exclude: [
     '[data-test-id="ticket-id"]',

@@ -1,7 +1,12 @@
 import type { CrmAdapter } from '../adapter';
 
-/** The data centres Zoho CRM is served from, one host each. */
-const ZOHO_CRM_DOMAINS = ['com', 'eu', 'in', 'com.au', 'com.cn', 'jp', 'ca', 'sa'];
+/** The data centres Zoho CRM is served from, one host each (Canada's new one is zohocloud.ca). */
+const ZOHO_CRM_HOSTS = [
+  ...['com', 'eu', 'in', 'com.au', 'com.cn', 'jp', 'ca', 'sa', 'uk'].map(
+    (tld) => `crm.zoho.${tld}`,
+  ),
+  'crm.zohocloud.ca',
+];
 
 /**
  * Zoho CRM (all data centres). Detail views render each field as `#subvalue_<FIELD>` inside
@@ -10,7 +15,7 @@ const ZOHO_CRM_DOMAINS = ['com', 'eu', 'in', 'com.au', 'com.cn', 'jp', 'ca', 'sa
 export const zoho: CrmAdapter = {
   id: 'zoho',
   name: 'Zoho CRM',
-  matches: ZOHO_CRM_DOMAINS.map((domain) => `*://crm.zoho.${domain}/*`),
+  matches: ZOHO_CRM_HOSTS.map((host) => `https://${host}/*`),
   screenPop: 'https://crm.zoho.com/crm/tab/search?searchword={number}',
   exclude: [
     '.crm-autonumber-field',
