@@ -8,6 +8,7 @@ import type { CurrentSite } from '@/utils/popup/current-site';
 import type { SessionStore } from '@/utils/popup/session-store';
 import { AgentCard } from './AgentCard';
 import { AgentStatus } from './AgentStatus';
+import { CallConfirmation } from './CallConfirmation';
 import { CallResultForm } from './CallResultForm';
 import { CampaignPicker } from './CampaignPicker';
 import { CallHistory } from './CallHistory';
@@ -146,28 +147,40 @@ export function Popup(props: {
                     onChange={props.onCampaign}
                   />
                 </Show>
-                <DialPad
-                  disabled={view().sip.state !== 'registered'}
-                  preview={props.toDialPreview}
-                  onCall={async (number) => {
-                    const dial = props.toDialString(number);
-                    if (!dial) {
-                      store.setError({ key: 'errorDialInvalid', substitutions: [] });
-                      return false;
-                    }
-                    return store.callCommand('call.dial', { dial, display: number.trim() });
-                  }}
-                />
+                <Show
+                  when={store.confirmation()}
+                  keyed
+                  fallback={
+                    <DialPad
+                      disabled={view().sip.state !== 'registered'}
+                      preview={props.toDialPreview}
+                      onCall={async (number) => {
+                        const dial = props.toDialString(number);
+                        if (!dial) {
+                          store.setError({ key: 'errorDialInvalid', substitutions: [] });
+                          return false;
+                        }
+                        return store.dial({ dial, display: number.trim() });
+                      }}
+                    />
+                  }
+                >
+                  {(confirmation) => (
+                    <CallConfirmation
+                      confirmation={confirmation}
+                      busy={store.confirming()}
+                      onConfirm={() => void store.confirmCall()}
+                      onCancel={() => void store.cancelConfirmation()}
+                    />
+                  )}
+                </Show>
               </Show>
               <ErrorAlert error={store.error()} />
               <CallHistory
                 history={props.history()}
                 canCall={view().sip.state === 'registered' && !isLive(view().call)}
                 onRedial={(record) =>
-                  void store.callCommand('call.dial', {
-                    dial: record.number,
-                    display: record.number,
-                  })
+                  void store.dial({ dial: record.number, display: record.number })
                 }
                 onClear={() => void store.callCommand('history.clear', null)}
               />
