@@ -126,12 +126,12 @@ export default defineBackground({
     installSelectionCommands({
       placeCall: (request) => placeCall(request, { kind: 'selection' }),
       openPopup,
-      notifyNoNumber: () =>
+      notify: (error) =>
         void browser.notifications.create({
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
           title: t('extName'),
-          message: t('errorNoNumberInSelection'),
+          message: t(error.key, error.substitutions),
         }),
     });
 

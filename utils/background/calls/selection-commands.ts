@@ -1,3 +1,4 @@
+import type { ErrorInfo } from '../../errors';
 import { t } from '../../i18n';
 import { needsConfirmation, type DialReply, type DialRequest } from '../../messages';
 import { resolveDefaultCountry } from '../../phone-numbers/default-country';
@@ -11,7 +12,8 @@ export interface SelectionCommandOptions {
   placeCall(request: DialRequest): Promise<DialReply>;
   /** No number selected, or one to confirm: bring up the popup. */
   openPopup(): Promise<void>;
-  notifyNoNumber(): void;
+  /** Tells the agent why nothing was dialled: no number in the selection, or a refusal (blocked). */
+  notify(error: ErrorInfo): void;
 }
 
 /**
@@ -37,9 +39,12 @@ export function installSelectionCommands(options: SelectionCommandOptions): void
     const request = selection ? numberInSelection(selection, country) : null;
     // A selection on a web page is shown in the popup, large, before it is dialled.
     if (request) {
-      if (needsConfirmation(await options.placeCall(request))) await options.openPopup();
-    } else if (selection?.trim()) options.notifyNoNumber();
-    else await options.openPopup();
+      const reply = await options.placeCall(request);
+      if (needsConfirmation(reply)) await options.openPopup();
+      else if (!reply.ok) options.notify(reply.error);
+    } else if (selection?.trim()) {
+      options.notify({ key: 'errorNoNumberInSelection', substitutions: [] });
+    } else await options.openPopup();
   };
 
   browser.contextMenus.onClicked.addListener((info) => {
