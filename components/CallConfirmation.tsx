@@ -25,7 +25,8 @@ export function CallConfirmation(props: {
   const reasonsId = createUniqueId();
   let cancel!: HTMLButtonElement;
   let confirm!: HTMLButtonElement;
-  onMount(() => cancel.focus());
+  // Shown, not only set: the focus moved without a key press, and the agent should see where it is.
+  onMount(() => cancel.focus({ focusVisible: true } as FocusOptions));
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();

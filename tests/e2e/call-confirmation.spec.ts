@@ -65,8 +65,14 @@ describe('the popup confirms a costly call before it is placed', () => {
       'Premium-rate number: the call may be charged at a high rate.',
     );
     expect(await isFocused(popup.button("Don't call"))).toBe(true);
-    // Nothing else asks for the number meanwhile: the dial pad waits behind the question.
+    // Nothing else can be reached meanwhile: the dial pad waits behind the question, and the
+    // rest of the popup (history, Log out) is inert.
     expect(await popup.number.count()).toBe(0);
+    expect(
+      await popup.page
+        .locator('button', { hasText: 'Log out' })
+        .evaluate((button) => button.closest('[inert]') !== null),
+    ).toBe(true);
     await sleep(1_000);
     expect(invitesTo(PREMIUM)).toBe(0);
     await fitToPopup(popup.page);
@@ -111,6 +117,19 @@ describe('the popup confirms a costly call before it is placed', () => {
     expect(invitesTo(PREMIUM)).toBe(1);
     await callee.decline();
     await popup.number.waitFor();
+    await sleep(500);
+    expect(invitesTo(PREMIUM)).toBe(1);
+  });
+
+  it('a redial from the history asks again; "Don\'t call" sends nothing', async () => {
+    await popup.page.getByText('Recent calls', { exact: true }).click();
+    await popup.button(`Call ${PREMIUM} again`).first().click();
+    await dialog().waitFor();
+    expect(await popup.page.getByTestId('confirmation-number').textContent()).toBe(
+      '+1 900 555 0111',
+    );
+    await popup.button("Don't call").click();
+    await dialog().waitFor({ state: 'detached' });
     await sleep(500);
     expect(invitesTo(PREMIUM)).toBe(1);
   });
