@@ -58,6 +58,14 @@ const BACKGROUND_JOBS = {
       'instance address (utils/ucontact/instance.ts) and nothing else.',
     to: UCONTACT_CLIENT,
   },
+  'number-cost': {
+    comment:
+      'libphonenumber’s max metadata (number types, 74 KB more than min) is the background’s: ' +
+      'pages and content scripts ask `call.dial`, which says when a number is premium-rate.',
+    to: {
+      path: ['^utils/phone-numbers/number-cost\\.ts$', '(^|/)node_modules/libphonenumber-js/max/'],
+    },
+  },
 };
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -4,6 +4,7 @@ import { request } from '@/utils/messages';
 import { describeExtension } from '@/utils/options/describe-extension';
 import type { MicrophoneStore } from '@/utils/options/microphone-store';
 import { AboutSection } from './AboutSection';
+import { BlockedNumbers } from './BlockedNumbers';
 import { CallSettings } from './CallSettings';
 import { ConnectionSettings } from './ConnectionSettings';
 import { ContactCenterSettings } from './ContactCenterSettings';
@@ -100,6 +101,12 @@ export function OptionsPage(props: { microphone: MicrophoneStore; settings: Sett
               rules={settings().dialPlan}
               locked={props.settings.locked().has('dialPlan')}
               save={(dialPlan) => props.settings.update({ dialPlan })}
+            />
+            <BlockedNumbers
+              entries={settings().blockedNumbers}
+              policy={props.settings.policyBlockedNumbers()}
+              locked={props.settings.locked().has('blockedNumbers')}
+              save={(blockedNumbers) => void props.settings.update({ blockedNumbers })}
             />
             <EnabledSites
               sites={settings().enabledSites}

@@ -18,7 +18,7 @@ import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { broadcast, handleRequests, isExtensionUrl } from '@/utils/messages';
+import { broadcast, handleRequests } from '@/utils/messages';
 import { readSettings } from '@/utils/settings/read-settings';
 import { phoneSnapshotItem } from '@/utils/session-storage';
 
@@ -124,15 +124,14 @@ export default defineBackground({
     });
 
     installSelectionCommands({
-      placeCall: (request, pageUrl) =>
-        placeCall(request, isExtensionUrl(pageUrl) ? { kind: 'extension' } : { kind: 'selection' }),
+      placeCall,
       openPopup,
-      notifyNoNumber: () =>
+      notify: (error) =>
         void browser.notifications.create({
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
           title: t('extName'),
-          message: t('errorNoNumberInSelection'),
+          message: t(error.key, error.substitutions),
         }),
     });
 

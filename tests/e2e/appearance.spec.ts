@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension } from '../rig/browser';
@@ -10,6 +9,7 @@ import {
   useLoopbackIce,
   type Environment,
 } from './support/environment';
+import { messagesOf, type Messages } from './support/messages';
 import { fitToPopup, pageColours, popupSize, type ColourProblem } from './support/appearance';
 
 /**
@@ -19,15 +19,6 @@ import { fitToPopup, pageColours, popupSize, type ColourProblem } from './suppor
 const LANGUAGES = { en: 'en-US', es: 'es' } as const;
 type Language = keyof typeof LANGUAGES;
 const SCHEMES = ['light', 'dark'] as const;
-
-type Messages = Record<string, { message: string }>;
-const messagesOf = (language: Language): Messages =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../public/_locales/${language}/messages.json`, import.meta.url),
-      'utf8',
-    ),
-  ) as Messages;
 
 /** The popup by role and the names of `language`'s messages (PopupPage knows only the en names). */
 function localized(page: Page, m: Messages) {

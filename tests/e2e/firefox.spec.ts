@@ -126,6 +126,22 @@ describe('Firefox', () => {
       expect(await firefox.countExtensionPages(MICROPHONE_PAGE)).toBe(1);
     });
 
+    it('a premium-rate number waits for a yes in the popup (decided in the background page); "Don\'t call" sends nothing', async () => {
+      await popup.dial('+1 900 555 0111');
+      const dialog = await popup.page.waitForSelector(
+        '[data-testid="call-confirmation"][role="alertdialog"]',
+      );
+      expect(await dialog!.evaluate((element) => element.textContent)).toContain(
+        'Premium-rate number',
+      );
+      await screenshot(popup.page, 'firefox-popup-call-confirmation');
+      await popup.page.keyboard.press('Escape');
+      await popup.byRole('textbox', 'Number').wait();
+      expect(
+        kamailio.sipRequests().filter((r) => r.method === 'INVITE' && r.ruser === '+19005550111'),
+      ).toEqual([]);
+    });
+
     it('calls from the dial pad: the callee answers and hears the agent, RTP both ways', async () => {
       await popup.dial('+598 2901 2345');
       const invite = await callee.waitForInvite(5_000);

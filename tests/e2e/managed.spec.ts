@@ -31,6 +31,7 @@ const POLICY = {
   instance: 'acme',
   defaultCountry: 'UY',
   dialPlan: { homeCountry: 'UY', outsideLinePrefix: '9', domestic: 'national' },
+  blockedNumbers: ['+1900*'],
   lockedSettings: ['instance'],
 };
 
@@ -112,6 +113,32 @@ describe('admin-managed settings and the dial plan', () => {
     await callee.decline(486);
   });
 
+  it('a number the policy blocks (+1900*) is refused from the dial pad, named, with no INVITE; an ordinary one dials', async () => {
+    const newInvites = () =>
+      env.kamailio.sipRequests().filter((r) => r.method === 'INVITE' && !r.inDialog).length;
+    await popup.number.waitFor();
+    const before = newInvites();
+    await popup.dial('+1 900 555 0111');
+    await expect
+      .poll(() => popup.alert.textContent())
+      .toBe('Calls to +1 900 555 0111 are blocked: it matches +1900* in the blocked numbers.');
+    // Refused outright: no confirmation to say yes to.
+    expect(await popup.page.getByTestId('call-confirmation').count()).toBe(0);
+    await sleep(1_000);
+    expect(newInvites()).toBe(before);
+
+    await popup.dial('+598 2901 2345');
+    await callee.waitForInvite(5_000);
+    expect(
+      env.kamailio
+        .sipRequests()
+        .filter((r) => r.method === 'INVITE' && !r.inDialog)
+        .at(-1)?.ruser,
+    ).toBe('9029012345');
+    await callee.decline(486);
+    await popup.number.waitFor();
+  });
+
   it('an agent cannot change a locked setting', async () => {
     await popup.page.evaluate(async () => {
       const api = (
@@ -156,6 +183,30 @@ describe('admin-managed settings and the dial plan', () => {
     expect(await options.getByTestId('set-by-organization').count()).toBeGreaterThan(0);
     await options.setViewportSize({ width: 900, height: 1800 });
     await screenshot(options, 'options-managed');
+
+    // The policy's blocked number is listed as the organization's, with nothing to remove it;
+    // the agent may block more, and an invalid entry is refused with a message.
+    const blocked = options.getByTestId('blocked-numbers');
+    await blocked.getByText('+1900*', { exact: true }).waitFor();
+    expect(await blocked.getByTestId('set-by-organization').count()).toBe(1);
+    expect(await blocked.getByRole('button').count()).toBe(0);
+    const entry = options.getByLabel('Number or pattern to block');
+    await entry.fill('call me');
+    await options.getByRole('button', { name: 'Block', exact: true }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Write a number or pattern', { exact: false })
+      .waitFor();
+    await entry.fill('+34 905*');
+    await options.getByRole('button', { name: 'Block', exact: true }).click();
+    await options.getByRole('button', { name: 'Unblock +34 905*' }).waitFor();
+    expect((await storedSettings(options)).blockedNumbers).toEqual(['+34 905*']);
+    await options
+      .getByRole('region', { name: 'Blocked numbers' })
+      .screenshot({ path: join(ARTIFACTS_DIR, 'options-blocked-numbers.png') });
+    await options.getByRole('button', { name: 'Unblock +34 905*' }).click();
+    await options.getByRole('button', { name: 'Unblock +34 905*' }).waitFor({ state: 'detached' });
+    expect((await storedSettings(options)).blockedNumbers).toEqual([]);
 
     // The policy's dial plan is prefilled, and previews what a number will dial.
     await options.getByLabel('Try a number').fill('2901 2345');

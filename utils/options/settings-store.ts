@@ -11,12 +11,14 @@ export function createSettingsStore() {
   const [settings, setSettings] = createSignal<Settings>();
   const [locked, setLocked] = createSignal<ReadonlySet<keyof Settings>>(new Set());
   const [problems, setProblems] = createSignal<ManagedProblem[]>([]);
+  const [policyBlockedNumbers, setPolicyBlockedNumbers] = createSignal<string[]>([]);
 
   async function refresh(): Promise<void> {
     const resolved = await readResolvedSettings();
     setSettings(resolved.settings);
     setLocked(resolved.locked);
     setProblems(resolved.problems);
+    setPolicyBlockedNumbers(resolved.policyBlockedNumbers);
   }
   void refresh();
   onCleanup(settingsItem.watch(() => void refresh()));
@@ -30,7 +32,7 @@ export function createSettingsStore() {
     setSettings(await updateSettings(patch));
   }
 
-  return { settings, locked, problems, update };
+  return { settings, locked, problems, policyBlockedNumbers, update };
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

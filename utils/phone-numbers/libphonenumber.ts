@@ -5,7 +5,8 @@
  * `min` (measured with `wxt build`, whole content script, minified): min 152 KB, mobile 168 KB,
  * max 226 KB. `min` validates by each country's general number pattern, which is what detection
  * needs; `max` adds per-type patterns (74 KB more) and `mobile` only knows mobile ranges, so it
- * would reject the landlines most CRM records hold.
+ * would reject the landlines most CRM records hold. The one exception is `number-cost.ts`, which
+ * needs the types (premium-rate, shared-cost) and so `max`: the background alone loads it.
  */
 export {
   findNumbers,

@@ -1,9 +1,12 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import {
+  needsConfirmation,
   onEvent,
   request,
   type BackgroundRequests,
+  type DialConfirmation,
+  type DialRequest,
   type LoginRequest,
   type RequestType,
   type Result,
@@ -19,10 +22,17 @@ export function createSessionStore() {
   const [session, setSession] = createSignal<SessionView>();
   const [busy, setBusy] = createSignal<SessionChange>();
   const [error, setError] = createSignal<ErrorInfo>();
+  const [confirmation, setConfirmation] = createSignal<DialConfirmation>();
+  const [confirming, setConfirming] = createSignal(false);
 
   onCleanup(onEvent('session.changed', setSession));
   void request('session.get', null).then(setSession, (cause: unknown) =>
     setError(toErrorInfo(cause)),
+  );
+  // The context menu or keyboard command opened the popup for a number to confirm.
+  void request('call.pendingConfirmation', null).then(
+    (pending) => pending && setConfirmation(pending),
+    (cause: unknown) => setError(toErrorInfo(cause)),
   );
 
   /** Log in or out: busy meanwhile, the new session or the reason shown after. */
@@ -55,7 +65,14 @@ export function createSessionStore() {
   async function callCommand<
     K extends Exclude<
       RequestType,
-      'session.login' | 'session.logout' | 'session.get' | 'page.status' | 'call.stats'
+      | 'session.login'
+      | 'session.logout'
+      | 'session.get'
+      | 'page.status'
+      | 'call.stats'
+      | 'call.dial'
+      | 'call.pendingConfirmation'
+      | 'call.cancelConfirmation'
     >,
   >(type: K, payload: BackgroundRequests[K]['payload']): Promise<boolean> {
     setError(undefined);
@@ -66,6 +83,53 @@ export function createSessionStore() {
     } catch (cause) {
       setError(toErrorInfo(cause));
       return false;
+    }
+  }
+
+  /**
+   * Dials from the popup (dial pad, history): placed, refused (shown), or held for the agent's
+   * confirmation, which the popup then shows. True only when the call was placed.
+   */
+  async function dial(dialRequest: DialRequest): Promise<boolean> {
+    setError(undefined);
+    try {
+      const reply = await request('call.dial', dialRequest);
+      if (needsConfirmation(reply)) setConfirmation(reply.confirm);
+      else if (!reply.ok) setError(reply.error);
+      return reply.ok;
+    } catch (cause) {
+      setError(toErrorInfo(cause));
+      return false;
+    }
+  }
+
+  /** "Call this number": the same dial string again, with the token that proves the yes. */
+  async function confirmCall(): Promise<boolean> {
+    const held = confirmation();
+    if (!held) return false;
+    setConfirming(true);
+    try {
+      const placed = await dial({
+        dial: held.dial,
+        display: held.number,
+        confirmation: held.token,
+      });
+      if (confirmation() === held) setConfirmation(undefined);
+      return placed;
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  /** "Don't call": the token is spent, nothing is dialled. */
+  async function cancelConfirmation(): Promise<void> {
+    const held = confirmation();
+    if (!held) return;
+    setConfirmation(undefined);
+    try {
+      await request('call.cancelConfirmation', { token: held.token });
+    } catch (cause) {
+      setError(toErrorInfo(cause));
     }
   }
 
@@ -101,6 +165,11 @@ export function createSessionStore() {
     logout,
     callCommand,
     transfer,
+    dial,
+    confirmation,
+    confirming,
+    confirmCall,
+    cancelConfirmation,
   };
 }
 

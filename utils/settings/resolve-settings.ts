@@ -27,6 +27,8 @@ export interface ResolvedSettings {
   locked: Set<keyof Settings>;
   sources: Record<keyof Settings, SettingSource>;
   problems: ManagedProblem[];
+  /** The policy's blocked numbers: in `settings.blockedNumbers`, and the agent cannot remove them. */
+  policyBlockedNumbers: string[];
 }
 
 /** The settings `managed_schema.json` declares, in its order. */
@@ -51,6 +53,9 @@ export function splitManagedStorage(raw: unknown): ManagedSettings {
  * 4. built-in.
  * Unknown policy keys, values of the wrong type or failing their check, and unknown locked names
  * are ignored and listed in `problems`.
+ *
+ * `blockedNumbers` adds up instead: the policy's entries and the agent's own, so an agent can block
+ * more but never unblock what the organization blocked; locked, the policy's list alone applies.
  */
 export function resolveSettings({
   builtIn,
@@ -88,7 +93,11 @@ export function resolveSettings({
     (settings as Record<keyof Settings, unknown>)[key] = value;
     sources[key] = source;
   }
-  return { settings, locked, sources, problems };
+  const policyBlockedNumbers = (managedValues.get('blockedNumbers') as string[] | undefined) ?? [];
+  if (sources.blockedNumbers === 'user') {
+    settings.blockedNumbers = [...new Set([...policyBlockedNumbers, ...settings.blockedNumbers])];
+  }
+  return { settings, locked, sources, problems, policyBlockedNumbers };
 
   function pick(key: keyof Settings): [SettingSource, unknown] {
     if (locked.has(key))

@@ -1,5 +1,6 @@
 import { parseDialPlan, type DialPlanRules } from '../dial-plan/dial-plan-rules';
 import { AppError } from '../errors';
+import { parseBlockedNumbers } from '../phone-numbers/blocked-numbers';
 import { isSupportedCountry } from '../phone-numbers/libphonenumber';
 import {
   parseBreakReasons,
@@ -62,6 +63,7 @@ export const MANAGED_SETTINGS: { [K in ManagedSettingKey]: Validator<K> } = {
   breakReasons: parseBreakReasons,
   dispositions: parseDispositions,
   wrapUpSeconds: parseWrapUpSeconds,
+  blockedNumbers: parseBlockedNumbers,
 };
 
 /** The settings an administrator can set by policy. */
@@ -77,7 +79,8 @@ export type ManagedSettingKey =
   | 'callRouting'
   | 'breakReasons'
   | 'dispositions'
-  | 'wrapUpSeconds';
+  | 'wrapUpSeconds'
+  | 'blockedNumbers';
 
 export function isManagedSettingKey(key: string): key is ManagedSettingKey {
   return Object.hasOwn(MANAGED_SETTINGS, key);

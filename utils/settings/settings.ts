@@ -56,6 +56,11 @@ export interface Settings {
   wrapUpSeconds: number;
   /** The campaign the agent last chose in the popup (not a policy key); empty: the first one. */
   campaign: string;
+  /**
+   * Numbers no call may go to (`+1900*`, `+44 9*`; see `parseBlockedPattern`). A policy's entries
+   * always apply: the agent's own are added to them, unless the policy locks the list.
+   */
+  blockedNumbers: string[];
 }
 
 /** uContact's public STUN server, used by its own web phone. */
@@ -82,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dispositions: {},
   wrapUpSeconds: 0,
   campaign: '',
+  blockedNumbers: [],
 };
 
 /** The settings a running phone follows; a change to any of them reaches it as one `phone.configure`. */

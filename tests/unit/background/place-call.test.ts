@@ -121,7 +121,11 @@ describe('placeCall with callRouting: campaign', () => {
       expect(reply).toMatchObject({
         ok: false,
         error: { key: 'confirmCallFirst', substitutions: ['+1 900 555 0111'] },
-        confirm: { dial: '+19005550111', number: '+1 900 555 0111', reasons: ['link-text'] },
+        confirm: {
+          dial: '+19005550111',
+          number: '+1 900 555 0111',
+          reasons: ['link-text', 'premium-rate'],
+        },
       });
       expect(command).not.toHaveBeenCalled();
       const token = 'confirm' in reply ? reply.confirm.token : '';
@@ -175,5 +179,113 @@ describe('placeCall with callRouting: campaign', () => {
       );
       expect(command).toHaveBeenCalledTimes(2);
     });
+  });
+});
+
+describe('placeCall: costly numbers are confirmed, whoever asks', () => {
+  const page = { kind: 'page' as const, tabId: 4, url: 'https://acme.zendesk.com/agent/tickets/1' };
+
+  it.each<[string, Parameters<ReturnType<typeof setup>['placeCall']>[1]]>([
+    ['the popup dial pad or history redial', { kind: 'extension' }],
+    ['a CRM page', page],
+  ])('%s: a premium-rate number waits for a yes, then dials once', async (_from, source) => {
+    const { placeCall, command } = setup();
+    const request = { dial: '+19005550111', display: '+1 900 555 0111' };
+    const reply = await placeCall(request, source);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { key: 'confirmCallFirst', substitutions: ['+1 900 555 0111'] },
+      confirm: { dial: '+19005550111', number: '+1 900 555 0111', reasons: ['premium-rate'] },
+    });
+    expect(command).not.toHaveBeenCalled();
+    const token = 'confirm' in reply ? reply.confirm.token : '';
+    expect((await placeCall({ ...request, confirmation: token }, source)).ok).toBe(true);
+    expect(command).toHaveBeenCalledTimes(1);
+  });
+
+  it('a shared-cost number asks too; the selection gives both reasons', async () => {
+    const { placeCall } = setup();
+    const shared = await placeCall({ dial: '+34902123456', display: 'x' });
+    expect('confirm' in shared && shared.confirm.reasons).toEqual(['shared-cost']);
+    const selected = await placeCall({ dial: '+19005550111', display: 'x' }, { kind: 'selection' });
+    expect('confirm' in selected && selected.confirm.reasons).toEqual([
+      'selection',
+      'premium-rate',
+    ]);
+  });
+
+  it('reads a national number for the agent country, before the dial plan rewrites it', async () => {
+    const { placeCall, command } = setup({
+      defaultCountry: 'BR',
+      dialPlan: { homeCountry: 'BR', outsideLinePrefix: '0' },
+    });
+    const reply = await placeCall({ dial: '+559001234567', display: '0900 123 4567' });
+    expect('confirm' in reply && reply.confirm.reasons).toEqual(['premium-rate']);
+    const token = 'confirm' in reply ? reply.confirm.token : '';
+    await placeCall({ dial: '+559001234567', display: 'x', confirmation: token });
+    expect(command.mock.calls[0]![1].dial).not.toBe('+559001234567');
+  });
+
+  it.each(['+14155550123', '+18005550123', '+447911123456', '+34612345678'])(
+    'an ordinary number (%s) dials at once',
+    async (dial) => {
+      const { placeCall, command } = setup();
+      expect((await placeCall({ dial, display: dial })).ok).toBe(true);
+      expect(command).toHaveBeenCalledTimes(1);
+    },
+  );
+});
+
+describe('placeCall: blocked numbers', () => {
+  const blocked = {
+    ok: false,
+    error: { key: 'errorNumberBlocked', substitutions: ['+1 900 555 0111', '+1900*'] },
+  };
+
+  it('refuses a number an entry matches, naming it, and never asks or dials', async () => {
+    const { placeCall, command, campaignCall } = setup({ blockedNumbers: ['+1900*'] });
+    expect(await placeCall({ dial: '+19005550111', display: 'x' })).toEqual(blocked);
+    expect(await placeCall({ dial: '+19005550111', display: 'x' }, { kind: 'selection' })).toEqual(
+      blocked,
+    );
+    expect(command).not.toHaveBeenCalled();
+    expect(campaignCall).not.toHaveBeenCalled();
+    expect((await placeCall({ dial: '+14155550123', display: 'x' })).ok).toBe(true);
+  });
+
+  it('a confirmation given before the block cannot override it', async () => {
+    const settings: Partial<Settings> = {};
+    const command = vi.fn(async () => ({ ok: true as const, value: null }));
+    const placeCall = createCallPlacer({
+      host: { command } as never,
+      readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+      confirmations: createCallConfirmations(),
+      campaignCall: vi.fn(),
+    });
+    const reply = await placeCall({ dial: '+19005550111', display: 'x' });
+    const token = 'confirm' in reply ? reply.confirm.token : '';
+    settings.blockedNumbers = ['+1 900*'];
+    expect(await placeCall({ dial: '+19005550111', display: 'x', confirmation: token })).toEqual({
+      ok: false,
+      error: { key: 'errorNumberBlocked', substitutions: ['+1 900 555 0111', '+1 900*'] },
+    });
+    expect(command).not.toHaveBeenCalled();
+  });
+
+  it('matches the dial plan target too, and a national number by its E.164 reading', async () => {
+    const plan = setup({
+      dialPlan: { homeCountry: 'US', outsideLinePrefix: '9' },
+      blockedNumbers: ['91900*'],
+    });
+    expect(await plan.placeCall({ dial: '+19005550111', display: 'x' })).toMatchObject({
+      error: { key: 'errorNumberBlocked' },
+    });
+    const national = setup({ defaultCountry: 'ES', blockedNumbers: ['+34905*'] });
+    // 905 numbers do not validate, so the dial string stays national digits.
+    expect(await national.placeCall({ dial: '905123456', display: 'x' })).toMatchObject({
+      error: { key: 'errorNumberBlocked' },
+    });
+    expect(plan.command).not.toHaveBeenCalled();
+    expect(national.command).not.toHaveBeenCalled();
   });
 });

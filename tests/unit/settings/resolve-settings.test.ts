@@ -271,6 +271,7 @@ describe('splitManagedStorage', () => {
       'breakReasons',
       'dispositions',
       'wrapUpSeconds',
+      'blockedNumbers',
     ]);
   });
 });
@@ -333,6 +334,46 @@ describe('resolveSettings unknown locked names', () => {
       {
         setting: 'audioInputId',
         message: { key: 'managedSettingUnknown', substitutions: ['audioInputId'] },
+      },
+    ]);
+  });
+});
+
+describe('blockedNumbers adds up: an agent can block more, never unblock', () => {
+  const policy = { values: { blockedNumbers: ['+1900*', '+44 9*'] } };
+
+  it('the policy list alone, then the policy list with the agent’s own', () => {
+    expect(resolve(policy).settings.blockedNumbers).toEqual(['+1900*', '+44 9*']);
+    const both = resolve(policy, { blockedNumbers: ['+34905*', '+1900*'] });
+    expect(both.settings.blockedNumbers).toEqual(['+1900*', '+44 9*', '+34905*']);
+    expect(both.policyBlockedNumbers).toEqual(['+1900*', '+44 9*']);
+  });
+
+  it('an agent’s empty list removes nothing', () => {
+    expect(resolve(policy, { blockedNumbers: [] }).settings.blockedNumbers).toEqual([
+      '+1900*',
+      '+44 9*',
+    ]);
+  });
+
+  it('locked: the policy list is the only one', () => {
+    const locked = resolve(
+      { ...policy, lockedSettings: ['blockedNumbers'] },
+      { blockedNumbers: ['+34905*'] },
+    );
+    expect(locked.settings.blockedNumbers).toEqual(['+1900*', '+44 9*']);
+    expect(locked.locked.has('blockedNumbers')).toBe(true);
+  });
+
+  it('one invalid entry refuses the whole policy value, and says why', () => {
+    const result = resolve({ values: { blockedNumbers: ['+1900*', 'premium'] } });
+    expect(result.settings.blockedNumbers).toEqual([]);
+    expect(result.policyBlockedNumbers).toEqual([]);
+    expect(result.problems).toEqual([
+      {
+        setting: 'blockedNumbers',
+        message: { key: 'managedSettingInvalid', substitutions: ['blockedNumbers'] },
+        detail: { key: 'errorBlockedPatternInvalid', substitutions: [] },
       },
     ]);
   });

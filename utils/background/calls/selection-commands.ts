@@ -1,18 +1,25 @@
+import type { ErrorInfo } from '../../errors';
 import { t } from '../../i18n';
-import { needsConfirmation, type DialReply, type DialRequest } from '../../messages';
+import {
+  needsConfirmation,
+  type DialReply,
+  type DialRequest,
+  isExtensionUrl,
+} from '../../messages';
 import { resolveDefaultCountry } from '../../phone-numbers/default-country';
 import { readSettings } from '../../settings/read-settings';
+import type { DialSource } from './call-confirmations';
 import { numberInSelection } from './selection-number';
 
 const MENU_ID = 'call-selection';
 export const DIAL_SELECTION_COMMAND = 'dial-selection';
 
 export interface SelectionCommandOptions {
-  /** `pageUrl`: where the selection was made (an extension page's own text needs no second look). */
-  placeCall(request: DialRequest, pageUrl: string | undefined): Promise<DialReply>;
+  placeCall(request: DialRequest, source: DialSource): Promise<DialReply>;
   /** No number selected, or one to confirm: bring up the popup. */
   openPopup(): Promise<void>;
-  notifyNoNumber(): void;
+  /** Tells the agent why nothing was dialled: no number in the selection, or a refusal (blocked). */
+  notify(error: ErrorInfo): void;
 }
 
 /**
@@ -38,9 +45,16 @@ export function installSelectionCommands(options: SelectionCommandOptions): void
     const request = selection ? numberInSelection(selection, country) : null;
     // A selection on a web page is shown in the popup, large, before it is dialled.
     if (request) {
-      if (needsConfirmation(await options.placeCall(request, pageUrl))) await options.openPopup();
-    } else if (selection?.trim()) options.notifyNoNumber();
-    else await options.openPopup();
+      // Text selected on the extension's own pages needs no second look.
+      const source: DialSource = isExtensionUrl(pageUrl)
+        ? { kind: 'extension' }
+        : { kind: 'selection' };
+      const reply = await options.placeCall(request, source);
+      if (needsConfirmation(reply)) await options.openPopup();
+      else if (!reply.ok) options.notify(reply.error);
+    } else if (selection?.trim()) {
+      options.notify({ key: 'errorNoNumberInSelection', substitutions: [] });
+    } else await options.openPopup();
   };
 
   browser.contextMenus.onClicked.addListener((info) => {
