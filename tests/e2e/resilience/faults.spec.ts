@@ -96,7 +96,15 @@ describe('resilience: faults', () => {
   });
 
   it('3. WebSocket closed by the server mid-session → reconnects and re-registers, one contact', async () => {
+    const since = Date.now();
     expect(await env.kamailio.closeWebSockets()).toBeGreaterThan(0);
+    // The close reaches the phone a moment later, and until then the popup still (rightly) says
+    // registered: the proof of a reconnect is a REGISTER on the new connection, then its 200.
+    await waitUntil(
+      async () => registerAttempts(since).length > 0,
+      35_000,
+      'a REGISTER after the close',
+    );
     await popup.waitForSipState('registered', 35_000);
     // The far end's connection was cut too: it registers again.
     await registerCallee(env, callee);
