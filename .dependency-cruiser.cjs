@@ -109,6 +109,28 @@ module.exports = {
     }),
     ...mayNotReach('popup', '^entrypoints/popup/', BACKGROUND_JOBS),
     {
+      name: 'content-script-no-number-reading',
+      comment:
+        'Content scripts run in every frame of every CRM page: they walk the page and ask the ' +
+        'background (`numbers.detect`, `page.settings`), which alone loads libphonenumber-js, its ' +
+        'metadata and the settings checks that use it. Types may be shared (they are erased); ' +
+        'the bench’s content-script size row shows the rest.',
+      severity: 'error',
+      from: {
+        path: ['^entrypoints/crm\\.content/', '^utils/crm/'],
+        pathNot: '^utils/crm/site-scripts\\.ts$',
+      },
+      to: {
+        path: [
+          '(^|/)node_modules/libphonenumber-js/',
+          '^utils/phone-numbers/(?!count-digits\\.ts$)',
+          '^utils/dial-plan/',
+          '^utils/settings/',
+        ],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'settings-no-higher-layers',
       comment:
         'The settings model is read by every context, so it imports none of them, nor the message ' +

@@ -51,7 +51,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
-      // Console output goes through utils/debug-log.ts, behind the debug setting.
+      // Console output goes through utils/debug-console.ts, behind the debug setting (debug-log.ts).
       'no-console': 'error',
     },
   },
@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...explicitImportsOnly, ...noExtensionApi] },
   },
   {
-    files: ['utils/debug-log.ts'],
+    files: ['utils/debug-console.ts'],
     rules: { 'no-console': 'off' },
   },
   {

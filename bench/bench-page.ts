@@ -16,16 +16,21 @@ export async function openBenchPage(
   context: BrowserContext,
   url: string,
   entry: string,
+  /** A bench/page module the page may start as a worker, served as `worker.js`. */
+  worker?: string,
 ): Promise<Page> {
   const script = await bundlePageScript(entry);
+  const workerScript = worker ? await bundlePageScript(worker) : '';
   const page = await context.newPage();
   const base = new URL(url);
   const prefix = `${base.origin}${base.pathname.replace(/[^/]*$/, '')}`;
   await page.route(`${prefix}**`, (route) => {
-    const isScript = new URL(route.request().url()).pathname.endsWith('/page.js');
+    const path = new URL(route.request().url()).pathname;
+    const isWorker = !!worker && path.endsWith('/worker.js');
+    const isScript = isWorker || path.endsWith('/page.js');
     return route.fulfill({
       contentType: isScript ? 'text/javascript' : 'text/html; charset=utf-8',
-      body: isScript ? script : HTML,
+      body: isWorker ? workerScript : isScript ? script : HTML,
     });
   });
   page.on('pageerror', (error) => console.error(`bench page ${url}: ${error.message}`));

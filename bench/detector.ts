@@ -22,6 +22,7 @@ export async function measureDetector(context: BrowserContext, runs: number): Pr
     context,
     `${BENCH_ORIGIN}/__uct-bench__/detector.html`,
     'bench/page/detector-page.ts',
+    'bench/page/detector-worker.ts',
   );
   const rows: Row[] = [];
   try {

@@ -6,6 +6,7 @@ import { installSelectionCommands } from '@/utils/background/calls/selection-com
 import { disableSite, enableSite } from '@/utils/background/enabled-sites';
 import { followPhone } from '@/utils/background/follow-phone';
 import { openPopup } from '@/utils/background/open-popup';
+import { createNumberDetection, pageSettingsOf } from '@/utils/background/number-detection';
 import { createPageStatusPush, pageStatus } from '@/utils/background/page-status';
 import { createCallPlacer, dialSourceOf } from '@/utils/background/place-call';
 import { loadPhoneConfig } from '@/utils/background/phone-config';
@@ -99,6 +100,7 @@ export default defineBackground({
         .then((value) => ({ ok: true as const, value }))
         .catch((error: unknown) => ({ ok: false as const, error: toErrorInfo(error) }));
 
+    const numbers = createNumberDetection();
     handleRequests({
       ...host.callCommandHandlers(),
       'session.get': () => {
@@ -109,6 +111,9 @@ export default defineBackground({
       'session.login': (payload) => session.login(payload),
       'session.logout': () => session.logout(),
       'page.status': async () => pageStatus(await session.view()),
+      'page.settings': async () => pageSettingsOf(await readSettings()),
+      'numbers.detect': async (request) => numbers.detect(request),
+      'numbers.shows': async (request) => numbers.shows(request),
       'call.dial': async (request, sender) => placeCall(request, dialSourceOf(sender)),
       'call.pendingConfirmation': async () => confirmations.pending(),
       'call.cancelConfirmation': async ({ token }) => {

@@ -1,3 +1,4 @@
+import { writeDebug } from './debug-console';
 import { readSettings, settingsItem } from './settings/read-settings';
 
 /** Lines logged before the setting is known; a few, so a burst at start-up is not lost. */
@@ -17,7 +18,7 @@ function followSetting(): void {
   const update = () =>
     void readSettings().then((settings) => {
       enabled = settings.debug;
-      if (enabled) for (const args of early) console.debug('[uContact]', ...args);
+      if (enabled) for (const args of early) writeDebug(args);
       early = [];
     });
   update();
@@ -29,5 +30,5 @@ export function debugLog(...args: unknown[]): void {
   followSetting();
   if (enabled === undefined) {
     if (early.length < EARLY_LINES) early.push(args);
-  } else if (enabled) console.debug('[uContact]', ...args);
+  } else if (enabled) writeDebug(args);
 }

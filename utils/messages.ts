@@ -112,6 +112,55 @@ export interface PageStatus {
 }
 
 /**
+ * A piece of a CRM page that may hold phone numbers, as the content script found it. The content
+ * script only walks the page; reading numbers (libphonenumber-js and its metadata) happens once
+ * per browser, in the background, off the page's thread.
+ */
+export type NumberCandidate =
+  /** A text node: every number in it. */
+  | { kind: 'text'; text: string }
+  /** A CRM phone field's one text: the whole text as one number, else every number in it. */
+  | { kind: 'field'; text: string }
+  /** A phone input's value: the whole value as one number, or nothing. */
+  | { kind: 'input'; text: string }
+  /** A `tel:` (or adapter) link: the number it dials; `shown` is its text. */
+  | { kind: 'link'; href: string; shown: string };
+
+/** A number read from a candidate: where it sits in the text, what it dials, how it reads. */
+export interface DetectedNumber {
+  /** Range in the candidate's text (`text.slice(start, end)`); 0–length for links and inputs. */
+  start: number;
+  end: number;
+  display: string;
+  /** E.164 when valid for the default country, else the digits with `+ * #`. */
+  dial: string;
+  extension: string | undefined;
+  formatted: string;
+  /** What the house dial plan makes of `dial`, when it changes it (for the button's tooltip). */
+  preview: string | null;
+}
+
+/**
+ * What reading a page's candidates depends on: the page settings the content script read (from
+ * the background, `page.settings`) and sends back with each batch, so every answer matches the
+ * settings the page's scan started with.
+ */
+export interface NumberContext {
+  /** The default-country setting (empty: from the browser's languages). */
+  country: string | undefined;
+  /**
+   * The dial plan as the settings hold it (`DialPlanRules`), or null. Opaque here: the content
+   * script only hands it back, and the background checks it again before using it.
+   */
+  dialPlan: unknown;
+}
+
+/** What a CRM page's content script needs of the settings: how to read numbers, and logging. */
+export interface PageSettings extends NumberContext {
+  debug: boolean;
+}
+
+/**
  * Commands for a call, declared once: the popup sends them to the background, which forwards them
  * to the phone host unchanged, and the phone host's handlers implement exactly these.
  */
@@ -147,6 +196,15 @@ export interface BackgroundRequests extends CallCommands {
   'session.login': { payload: LoginRequest; reply: Result<SessionView> };
   'session.logout': { payload: null; reply: Result<SessionView> };
   'page.status': { payload: null; reply: PageStatus };
+  /** The default country and dial plan a CRM page reads its numbers with. */
+  'page.settings': { payload: null; reply: PageSettings };
+  /** The numbers in each candidate, in order (an empty list where there is none). */
+  'numbers.detect': {
+    payload: NumberContext & { items: NumberCandidate[] };
+    reply: DetectedNumber[][];
+  };
+  /** Whether `text` (what a link shows the agent) shows the number `dial` it dials. */
+  'numbers.shows': { payload: NumberContext & { text: string; dial: string }; reply: boolean };
   /** Every dial path ends here (popup, history, CRM pages): see the background's `placeCall`. */
   'call.dial': { payload: DialRequest; reply: DialReply };
   /** The confirmation the context menu or keyboard command left for the popup to show. */
@@ -168,11 +226,14 @@ export type RequestType = keyof BackgroundRequests;
 
 /**
  * The requests content scripts may send. They run inside web pages, so they may only ask for the
- * page status and to dial (after a trusted click); every other request (log in or out, control a
+ * page status, to read numbers and to dial (after a trusted click); every other request (log in or out, control a
  * call, the call commands among them) is served only to the extension's own pages.
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'page.status',
+  'page.settings',
+  'numbers.detect',
+  'numbers.shows',
   'call.dial',
   'call.cancelConfirmation',
 ]);

@@ -6,6 +6,8 @@
  */
 import en from '@/public/_locales/en/messages.json';
 import type { MessageKey } from '@/utils/i18n';
+import type { DetectedNumber } from '@/utils/messages';
+import type { PageNumbers } from '@/utils/crm/background-numbers';
 import { createCallButtons } from '@/utils/crm/call-button';
 import { createCallConfirmation } from '@/utils/crm/call-confirmation';
 import { createClickGuard } from '@/utils/crm/click-guard';
@@ -102,7 +104,19 @@ interface SliceStats {
 }
 let slices: SliceStats = { busyMs: 0, maxMs: 0, tasks: 0, lastEnd: 0 };
 let pendingIdle = 0;
-let whenIdle: (() => void) | undefined;
+/** Flush timers the scanner set (≤ 250 ms); the longer ones poll shadow hosts, not work. */
+let pendingFlushes = 0;
+
+/** Adds one main-thread task of ours to the slice statistics. */
+function timed(run: () => void): void {
+  const started = performance.now();
+  run();
+  const ended = performance.now();
+  slices.busyMs += ended - started;
+  slices.maxMs = Math.max(slices.maxMs, ended - started);
+  slices.tasks++;
+  slices.lastEnd = ended;
+}
 
 /** The content script's scheduler (entrypoints/crm.content), timed; notices when no work is left. */
 const scheduler: ScanScheduler = {
@@ -111,30 +125,29 @@ const scheduler: ScanScheduler = {
     requestIdleCallback(
       (deadline) => {
         pendingIdle--;
-        const started = performance.now();
-        task(deadline);
-        const ended = performance.now();
-        slices.busyMs += ended - started;
-        slices.maxMs = Math.max(slices.maxMs, ended - started);
-        slices.tasks++;
-        slices.lastEnd = ended;
-        if (pendingIdle === 0) whenIdle?.();
+        timed(() => task(deadline));
       },
       { timeout: 500 },
     );
   },
-  later: (task, ms) => void setTimeout(task, ms),
+  later(task, ms) {
+    const isFlush = ms <= 250;
+    if (isFlush) pendingFlushes++;
+    setTimeout(() => {
+      if (isFlush) pendingFlushes--;
+      timed(task);
+    }, ms);
+  },
 };
 
-/** Resolves once the scanner has no work scheduled. */
-function scannerIdle(): Promise<void> {
-  if (pendingIdle === 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    whenIdle = () => {
-      whenIdle = undefined;
-      resolve();
-    };
-  });
+/**
+ * Resolves once the scanner has nothing left: no slice scheduled, no batch waiting for the worker,
+ * no flush timer. Polled every millisecond (the wall times below carry that much slack).
+ */
+async function scannerIdle(): Promise<void> {
+  while (pendingIdle > 0 || waiting.size > 0 || answering > 0 || pendingFlushes > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
 
 /** After the next frame has been rendered. */
@@ -156,6 +169,44 @@ const buttonCount = () => document.querySelectorAll('ucontact-call').length;
 
 // ---- ours ----
 
+/**
+ * Ours reads numbers off the page's thread, as the extension does (there the background answers);
+ * here a worker runs the same reader. Answers come back in order, one message per batch.
+ */
+const worker = new Worker('worker.js');
+const waiting = new Map<number, (numbers: DetectedNumber[][]) => void>();
+let nextId = 0;
+let answering = 0;
+/**
+ * The answer's handling (placing its numbers, and a flush) runs in promise reactions after this
+ * task's own code: the timing ends in a microtask queued deep enough to run after them.
+ */
+worker.onmessage = (event: MessageEvent<{ id: number; numbers: DetectedNumber[][] }>) => {
+  const started = performance.now();
+  answering++;
+  waiting.get(event.data.id)?.(event.data.numbers);
+  waiting.delete(event.data.id);
+  const after = (depth: number) => {
+    if (depth > 0) return queueMicrotask(() => after(depth - 1));
+    const ended = performance.now();
+    slices.busyMs += ended - started;
+    slices.maxMs = Math.max(slices.maxMs, ended - started);
+    slices.tasks++;
+    slices.lastEnd = ended;
+    answering--;
+  };
+  after(12);
+};
+const workerNumbers: PageNumbers = {
+  detect: (items) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      worker.postMessage({ id, items });
+    }),
+  showsNumber: () => false,
+};
+
 let running: ClickToCall | undefined;
 let abort = new AbortController();
 
@@ -167,7 +218,7 @@ async function ours(): Promise<ScanRun> {
   running = startClickToCall({
     document,
     url: CRM_URL,
-    defaultCountry: DEFAULT_COUNTRY,
+    numbers: workerNumbers,
     signal: abort.signal,
     scheduler,
     dial,

@@ -1,10 +1,9 @@
+import { backgroundNumbers } from '@/utils/crm/background-numbers';
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import { crmExcludeMatchPatterns, crmMatchPatterns } from '@/utils/crm/registry';
 import type { ScanScheduler } from '@/utils/crm/scanner';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/crm/page-settings';
-import { debugLog } from '@/utils/debug-log';
-import { dialPreview } from '@/utils/dial-plan/dial-preview';
-import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
+import { writeDebug } from '@/utils/debug-console';
 
 // Click-to-call buttons on CRM pages. Also registered at runtime for sites the agent enables
 // (utils/crm/site-scripts.ts), under the same file name.
@@ -21,18 +20,18 @@ export default defineContentScript({
       later: (task, ms) => ctx.setTimeout(task, ms),
     };
     let running: ClickToCall | null = null;
-    const run = ({ country, dialPlan }: PageSettings) => {
+    const run = ({ country, dialPlan, debug }: PageSettings) => {
       running?.stop();
       running = startClickToCall({
         document,
         url: location.href,
-        defaultCountry: resolveDefaultCountry(country),
-        // The tooltip shows what the house dial plan will actually dial. The detector's dial string
-        // is read with no country, as the background reads it before dialling.
-        preview: (dial) => dialPreview(dial, { dialPlan }),
+        // Numbers are read in the background (libphonenumber-js is not in this script), with the
+        // settings read here; the tooltips show what the house dial plan will actually dial.
+        numbers: backgroundNumbers({ country, dialPlan }),
         signal: ctx.signal,
         scheduler,
-        log: debugLog,
+        // The background said whether debug logging is on (this script reads no settings).
+        log: debug ? (...args: unknown[]) => writeDebug(args) : undefined,
       });
     };
 

@@ -70,6 +70,12 @@ const WRONG: [string, string, string, string][] = [
     'utils/session-storage.ts',
   ],
   [
+    'a content-script module imports a number reader (code, not a type)',
+    'content-script-no-number-reading',
+    'utils/crm/scanner.ts',
+    'utils/phone-numbers/default-country.ts',
+  ],
+  [
     'the popup reaches utils/ucontact/agent-login.ts through its component and store',
     'popup-no-ucontact-client',
     'entrypoints/popup/main.tsx',
@@ -150,10 +156,11 @@ describe('layering rules (ESLint globals)', () => {
     ]);
   });
 
-  it('allows console only in utils/debug-log.ts', async () => {
+  it('allows console only in utils/debug-console.ts', async () => {
     const code = "console.debug('[uContact]');\n";
     expect(await firedRules(code, 'utils/crm/x.ts')).toEqual(['no-console']);
     expect(await firedRules(code, 'components/X.tsx')).toEqual(['no-console']);
-    expect(await firedRules(code, 'utils/debug-log.ts')).toEqual([]);
+    expect(await firedRules(code, 'utils/debug-console.ts')).toEqual([]);
+    expect(await firedRules(code, 'utils/debug-log.ts')).toEqual(['no-console']);
   });
 });

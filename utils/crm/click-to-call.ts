@@ -1,25 +1,21 @@
 import { t, type MessageKey } from '@/utils/i18n';
 import { request, type DialReply, type DialRequest } from '@/utils/messages';
-import { findPhoneNumbers } from '@/utils/phone-numbers/find-numbers';
-import { showsNumber } from '@/utils/phone-numbers/shows-number';
-import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
-import { parsePhoneField, parseTelHref } from '@/utils/phone-numbers/parse-phone-value';
 import type { CrmAdapter } from './adapter';
+import type { PageNumbers } from './background-numbers';
 import { CALL_BUTTON_HOST, createCallButtons } from './call-button';
 import { CONFIRMATION_HOST, createCallConfirmation } from './call-confirmation';
 import { createClickGuard, type ClickGuard } from './click-guard';
 import { watchPageStatus } from './page-status';
 import { routePhoneLinkClicks } from './phone-link-clicks';
 import { adapterFor } from './registry';
-import { createScanner, type PhoneDetector, type ScanScheduler } from './scanner';
+import { createScanner, type ScanScheduler } from './scanner';
 
 export interface ClickToCallOptions {
   document: Document;
   /** The page URL; picks the CRM adapter. */
   url: string;
-  defaultCountry: CountryCode | undefined;
-  /** What the phone will really dial for a dial string (the house dial plan), for tooltips. */
-  preview?(dial: string): string | null;
+  /** Reads the page's numbers: the background in the extension (`backgroundNumbers`). */
+  numbers: PageNumbers;
   /** Aborts when the content script is invalidated (WXT's `ctx.signal`). */
   signal: AbortSignal;
   scheduler: ScanScheduler;
@@ -46,7 +42,7 @@ export interface ClickToCall {
 
 /** Puts call buttons on a page and keeps them right as the page changes. */
 export function startClickToCall(options: ClickToCallOptions): ClickToCall {
-  const { document, defaultCountry, scheduler } = options;
+  const { document, numbers, scheduler } = options;
   const adapter = adapterFor(options.url);
   const lifetime = new AbortController();
   const stopWithPage = () => lifetime.abort();
@@ -77,22 +73,22 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     guard,
     confirmation,
     translate,
-    preview: options.preview,
+    // What the house dial plan dials instead, as the background read it with the number.
+    preview: (dial) => previews.get(dial) ?? null,
     later: scheduler.later,
     // The call may have started: show "in a call" without waiting for a push.
     afterDial: () => status.refresh(),
   });
-  const detector: PhoneDetector = {
-    findInText: (text) => findPhoneNumbers(text, { defaultCountry }),
-    parseLink: (href, shown) => parseTelHref(href, shown, defaultCountry),
-    parseField: (text) => parsePhoneField(text, defaultCountry),
-  };
+  const previews = new Map<string, string | null>();
   const scanner = createScanner({
     document,
     adapter,
-    detector,
+    detector: numbers,
     scheduler,
-    createControl: buttons.create,
+    createControl: (found) => {
+      previews.set(found.dial, found.preview);
+      return buttons.create(found);
+    },
     isControl: (element) => buttons.isHost(element) || confirmation.isHost(element),
     sliceMs: options.slice?.ms,
     sliceNodes: options.slice?.nodes,
@@ -109,7 +105,7 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     guard,
     showsNumber: (link, host) => {
       const value = buttons.valueOf(host);
-      return !!value && showsNumber(visibleText(link), value.dial, defaultCountry);
+      return !!value && numbers.showsNumber(visibleText(link), value.dial);
     },
   });
   lifetime.signal.addEventListener('abort', () => {

@@ -1,16 +1,15 @@
-import type { DialPlanRules } from '../dial-plan/dial-plan-rules';
-import { readSettings, settingsItem } from '../settings/read-settings';
+import { request, type PageSettings } from '@/utils/messages';
 
-/** The settings that change what a CRM page shows: what numbers mean, and how they are dialled. */
-export interface PageSettings {
-  /** The default-country setting (ISO 3166 alpha-2), or undefined: from the browser language. */
-  country: string | undefined;
-  dialPlan: DialPlanRules | null;
-}
+export type { PageSettings };
 
-export async function readPageSettings(): Promise<PageSettings> {
-  const settings = await readSettings();
-  return { country: settings.defaultCountry || undefined, dialPlan: settings.dialPlan };
+/**
+ * The settings that change what a CRM page shows: what numbers mean (the default country), how
+ * they are dialled (the dial plan), and debug logging. The background resolves them (policy, the
+ * agent's choices, built-ins), so this script loads neither the settings checks nor
+ * libphonenumber-js.
+ */
+export function readPageSettings(): Promise<PageSettings> {
+  return request('page.settings', null);
 }
 
 /**
@@ -22,11 +21,16 @@ export function watchPageSettings(
   onChange: (settings: PageSettings) => void,
 ): () => void {
   let last = JSON.stringify(current);
-  return settingsItem.watch(async () => {
-    const next = await readPageSettings();
-    const key = JSON.stringify(next);
-    if (key === last) return;
-    last = key;
-    onChange(next);
-  });
+  // The agent's settings (`local:settings`) or the policy changed: ask again, act on a difference.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'managed' && !(area === 'local' && 'settings' in changes)) return;
+    void readPageSettings().then((next) => {
+      const key = JSON.stringify(next);
+      if (key === last) return;
+      last = key;
+      onChange(next);
+    });
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  return () => browser.storage.onChanged.removeListener(onStorage);
 }

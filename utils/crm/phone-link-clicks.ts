@@ -20,8 +20,8 @@ export function routePhoneLinkClicks(options: {
   activate(host: HTMLElement, askFirst?: ConfirmReason): void;
   status(): PageStatus | null;
   guard: ClickGuard;
-  /** Whether the link's visible text is the number its button dials. */
-  showsNumber(link: Element, host: HTMLElement): boolean;
+  /** Whether the link's visible text is the number its button dials (the background may say). */
+  showsNumber(link: Element, host: HTMLElement): boolean | Promise<boolean>;
 }): void {
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
@@ -34,8 +34,12 @@ export function routePhoneLinkClicks(options: {
       // Capture phase on the document: the page's own dialer (and the OS handler) never sees it.
       event.preventDefault();
       event.stopPropagation();
-      const seen = options.showsNumber(target, host) && options.guard.isAimedAt(target, event);
-      options.activate(host, seen ? undefined : 'link-text');
+      // Where the pointer was is known only now; the text is read now too, as the agent saw it.
+      const aimed = options.guard.isAimedAt(target, event);
+      const shows = options.showsNumber(target, host);
+      const go = (seen: boolean) => options.activate(host, seen && aimed ? undefined : 'link-text');
+      if (typeof shows === 'boolean') go(shows);
+      else shows.then(go, () => go(false));
       return;
     }
   };

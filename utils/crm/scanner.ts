@@ -1,6 +1,10 @@
-import type { PhoneMatch } from '@/utils/phone-numbers/find-numbers';
-import type { PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
+import type { DetectedNumber, NumberCandidate } from '@/utils/messages';
 import type { CrmAdapter } from './adapter';
+import {
+  createDetectionBatches,
+  MAX_CANDIDATE_CHARS,
+  type NumberDetector,
+} from './detection-batches';
 import {
   composedParent,
   hasLineThrough,
@@ -9,28 +13,25 @@ import {
   isText,
   someComposedAncestor,
 } from './dom';
+import { createInputWatch, type InputWatch } from './input-watch';
+import {
+  MAX_PENDING_WRITES,
+  MAX_WRITE_DELAY_MS,
+  newPlacement,
+  PlacementLedger,
+} from './placement-ledger';
+import { createShadowRootWatch, type ShadowRootWatch } from './shadow-root-watch';
+import { createIdleSlices, WorkQueue, type ScanScheduler, type WorkItem } from './work-queue';
 
-/** How numbers are recognised; bound to the agent's default country by the caller. */
-export interface PhoneDetector {
-  findInText(text: string): PhoneMatch[];
-  parseLink(href: string, shown: string): PhoneValue | null;
-  parseField(text: string): PhoneValue | null;
-}
-
-/** When work runs. The content script passes WXT's `ctx` timers so nothing outlives it. */
-export interface ScanScheduler {
-  /** Runs `task` when the page is idle (or soon after), with the browser's idle deadline if any. */
-  idle(task: (deadline?: IdleDeadline) => void): void;
-  /** Runs `task` after `ms` milliseconds. */
-  later(task: () => void, ms: number): void;
-}
+export type { NumberDetector } from './detection-batches';
+export type { ScanScheduler } from './work-queue';
 
 export interface ScannerOptions {
   document: Document;
   adapter: CrmAdapter;
-  detector: PhoneDetector;
+  detector: NumberDetector;
   /** Builds the control for one number: the element to insert after it. */
-  createControl(value: PhoneValue): HTMLElement;
+  createControl(value: DetectedNumber): HTMLElement;
   /** Whether `element` is one of our controls: never scanned, never inside a number. */
   isControl(element: Element): boolean;
   scheduler: ScanScheduler;
@@ -101,55 +102,33 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['href'],
 };
 
-/**
- * The most of an idle period one slice takes. Chrome grants idle periods of up to 50 ms and runs
- * one idle callback per period, so slices much shorter than the period leave the page idle while
- * work waits; this stays clear of the 50 ms long-task threshold with room for the slice's writes.
- */
-const MAX_SLICE_MS = 30;
+/** Fewer digits than this (any script's digits) cannot make a number worth a control. */
+const MIN_DIGITS = 6;
+const DIGIT = /\p{Nd}/u;
+const DIGITS = /\p{Nd}/gu;
 
-/**
- * How long, and how many, found numbers may wait for their buttons while a long scan goes on.
- * Each batch of insertions makes the browser lay the page out again (tens of ms on a 50k-element
- * list), so a long first scan places its buttons a few times, not after every slice; the count
- * keeps one batch's insertions to a few ms. Scans that fit in one slice (most pages, and every
- * mutation batch) place them at the end of the slice, as before.
- */
-const MAX_WRITE_DELAY_MS = 250;
-const MAX_PENDING_WRITES = 250;
-
-/** Custom elements seen without a shadow root are re-checked this long (their root may come later). */
-const HOST_WATCH_MS = 10_000;
-const HOST_RECHECK_MS = 1_000;
-const MAX_WATCHED_HOSTS = 500;
-
-/** What was placed for one anchor (a text node, link, field or input), so it can be taken back. */
-interface Placement {
-  controls: HTMLElement[];
-  /** Text nodes split off the anchor to put controls right after each number. */
-  splits: Text[];
-  /** Text nodes whose scan produced the controls (to rescan them when the placement goes). */
-  texts: Text[];
-  /** Links, fields, inputs or interactive elements the controls belong to. */
-  owners: Element[];
+/** Whether `text` holds at least MIN_DIGITS decimal digits; cheap, since most text holds none. */
+function mayHoldNumber(text: string): boolean {
+  if (!DIGIT.test(text)) return false;
+  DIGITS.lastIndex = 0;
+  let count = 0;
+  while (DIGITS.exec(text)) if (++count >= MIN_DIGITS) return true;
+  return false;
 }
 
-/** Found but not yet placed: what `forget` must release if the page changes it first. */
-interface PendingWrite {
-  texts: Text[];
-  owners: Element[];
-}
-
-interface WorkItem {
-  root: Node;
-  walker: TreeWalker | null;
-}
+/** What a candidate was read from, to place its numbers if the page still shows the same. */
+type Subject =
+  | { kind: 'text'; node: Text; data: string }
+  | { kind: 'field'; node: Text; field: Element; data: string }
+  | { kind: 'input'; node: HTMLInputElement; value: string }
+  | { kind: 'link'; node: Element; href: string; shown: string };
 
 /**
  * Finds phone numbers in a live page and places one control after each. The page is queued once;
  * after that a MutationObserver queues only the nodes that changed, and work runs in bounded idle
- * slices, so a busy single-page app never waits for a rescan of the whole document. Processed text
- * nodes and elements are remembered in WeakSets, so no number gets a second control.
+ * slices, so a busy single-page app never waits for a rescan of the whole document. The page's
+ * thread only walks: the text that may hold numbers goes in batches to the detector (in the
+ * extension, the background), and each answer is placed if the page still shows what was read.
  */
 export function createScanner(options: ScannerOptions): Scanner {
   const { document, adapter, detector, scheduler, isControl } = options;
@@ -164,36 +143,50 @@ export function createScanner(options: ScannerOptions): Scanner {
     .filter(Boolean)
     .join(', ');
 
-  const doneText = new WeakSet<Text>();
-  const doneElements = new WeakSet<Element>();
-  const placements = new WeakMap<Node, Placement>();
-  const linkControls = new WeakMap<Element, HTMLElement>();
-  const splitFrom = new WeakMap<Text, Text>();
-  const observedRoots = new WeakSet<ShadowRoot>();
-  const controls = new Set<HTMLElement>();
-  const watchedInputs = new Map<HTMLInputElement, string>();
-  const watchedHosts = new Map<Element, number>();
-  const queue: WorkItem[] = [];
-  const writes: (() => void)[] = [];
-  /** Writes not yet run, by the nodes they were found in; `forget` voids them. */
-  const pendingWrites = new WeakMap<Node, PendingWrite>();
-  let writesSince = 0;
-  const queued = new Set<Node>();
+  const ledger = new PlacementLedger();
+  const queue = new WorkQueue();
+  /** The question in flight for a node; a newer one (or none) makes an old answer stale. */
+  const asking = new WeakMap<Node, Subject>();
   const observer = new MutationObserver((records) => {
     handleRecords(records);
     schedule();
   });
-  let scheduled = false;
-  let hostTimer = false;
+  const slices = createIdleSlices(scheduler, sliceMs, (budget) => runSlice(false, budget));
+  const batches = createDetectionBatches<Subject>({
+    detector,
+    answer: placeAnswers,
+    failed: (subjects, error) => {
+      options.log?.('phone number detection failed', error);
+      for (const subject of subjects) forgetQuestion(subject);
+    },
+    settled: afterLateAnswer,
+  });
+  let shadowRoots: ShadowRootWatch | null = null;
+  let inputWatch: InputWatch | null = null;
   /** The page removed nodes since the last prune (our controls may have gone with them). */
   let removals = false;
   let running = false;
+  let flushTimer = false;
 
   function start(): void {
     if (running) return;
     running = true;
+    shadowRoots = createShadowRootWatch({
+      observer,
+      init: OBSERVE,
+      scheduler,
+      onRoot: enqueue,
+      afterRecheck: schedule,
+    });
+    inputWatch = createInputWatch({
+      document,
+      onChanged: (input) => {
+        ledger.forget(input, false);
+        enqueue(input);
+      },
+      onChangeEvent: schedule,
+    });
     observer.observe(document, OBSERVE);
-    document.addEventListener('change', onChange, true);
     enqueue(document.body ?? document.documentElement);
     schedule();
   }
@@ -201,25 +194,15 @@ export function createScanner(options: ScannerOptions): Scanner {
   function stop(): void {
     running = false;
     observer.disconnect();
-    document.removeEventListener('change', onChange, true);
-    queue.length = 0;
-    writes.length = 0;
-    queued.clear();
-    watchedInputs.clear();
-    watchedHosts.clear();
-    for (const control of controls) control.remove();
-    controls.clear();
+    slices.cancel();
+    shadowRoots?.stop();
+    inputWatch?.stop();
+    queue.clear();
+    ledger.clear();
   }
 
   function schedule(): void {
-    if (!running || scheduled || queue.length === 0) return;
-    scheduled = true;
-    scheduler.idle((deadline) => {
-      scheduled = false;
-      // Use the idle period the browser grants (up to MAX_SLICE_MS), never less than a slice.
-      const idleMs = deadline && !deadline.didTimeout ? deadline.timeRemaining() : 0;
-      runSlice(false, Math.max(sliceMs, Math.min(idleMs, MAX_SLICE_MS)));
-    });
+    if (running && queue.length > 0) slices.request();
   }
 
   function drain(): void {
@@ -229,9 +212,12 @@ export function createScanner(options: ScannerOptions): Scanner {
   function runSlice(unbounded: boolean, budgetMs: number): void {
     if (!running) return;
     handleRecords(observer.takeRecords());
-    recheckHosts();
-    recheckInputs();
-    if (removals) pruneControls();
+    shadowRoots?.recheck();
+    inputWatch?.recheck();
+    if (removals) {
+      removals = false;
+      ledger.prune();
+    }
     const deadline = performance.now() + budgetMs;
     // The node limit scales with the time granted: `sliceNodes` per `sliceMs`.
     let budget = Math.ceil((sliceNodes * budgetMs) / sliceMs);
@@ -239,21 +225,51 @@ export function createScanner(options: ScannerOptions): Scanner {
     while (
       queue.length > 0 &&
       (unbounded ||
-        (budget > 0 && performance.now() < deadline && writes.length < MAX_PENDING_WRITES))
+        (budget > 0 &&
+          performance.now() < deadline &&
+          ledger.pendingWriteCount < MAX_PENDING_WRITES))
     ) {
-      budget -= step(queue[0]!, unbounded ? Infinity : Math.min(budget, 64));
+      budget -= step(queue.head!, unbounded ? Infinity : Math.min(budget, 64));
     }
-    if (
-      unbounded ||
-      queue.length === 0 ||
-      writes.length >= MAX_PENDING_WRITES ||
-      performance.now() - writesSince >= MAX_WRITE_DELAY_MS
-    ) {
-      flushWrites();
-    }
+    batches.send();
+    if (unbounded || shouldFlush()) ledger.flush();
     // What the observer saw since the slice began is our own insertions and splits.
     observer.takeRecords();
     schedule();
+    if (ledger.pendingWriteCount > 0) flushLater();
+  }
+
+  /**
+   * Found numbers are placed at the end of the scan (or of a mutation batch), or sooner when a
+   * long scan has many waiting or has made them wait MAX_WRITE_DELAY_MS.
+   */
+  function shouldFlush(): boolean {
+    return (
+      (queue.length === 0 && batches.inFlight === 0) ||
+      ledger.pendingWriteCount >= MAX_PENDING_WRITES ||
+      ledger.writesWaitingMs(performance.now()) >= MAX_WRITE_DELAY_MS
+    );
+  }
+
+  function afterLateAnswer(): void {
+    if (!running) return;
+    if (shouldFlush()) {
+      ledger.flush();
+      observer.takeRecords();
+    } else flushLater();
+  }
+
+  /** Answers may stop coming while writes wait (no slice left to flush them): flush them in time. */
+  function flushLater(): void {
+    if (flushTimer) return;
+    flushTimer = true;
+    const wait = Math.max(0, MAX_WRITE_DELAY_MS - ledger.writesWaitingMs(performance.now()));
+    scheduler.later(() => {
+      flushTimer = false;
+      if (!running) return;
+      ledger.flush();
+      observer.takeRecords();
+    }, wait);
   }
 
   /** Advances one work item by up to `limit` text nodes; returns how many it visited. */
@@ -261,17 +277,17 @@ export function createScanner(options: ScannerOptions): Scanner {
     const { root } = item;
     if (!item.walker) {
       // Text changes are the most frequent mutation (clocks, typing): most hold no digit at all.
-      if (isText(root) && (doneText.has(root) || !/\d/.test(root.data))) return finish(item, 1);
-      if (!root.isConnected || hasQueuedAncestor(root) || insideSkipped(root)) {
-        return finish(item, 1);
+      if (isText(root) && (ledger.isDone(root) || !DIGIT.test(root.data))) return finish(1);
+      if (!root.isConnected || queue.hasWaitingAncestor(root) || insideSkipped(root)) {
+        return finish(1);
       }
       if (isText(root)) {
         const parent = root.parentElement;
-        if (!(fields && parent?.matches(fields) && placeField(parent))) scanText(root);
-        return finish(item, 1);
+        if (!(fields && parent?.matches(fields) && askField(parent))) scanText(root);
+        return finish(1);
       }
-      if (isElement(root) && !acceptRoot(root)) return finish(item, 1);
-      queued.delete(root);
+      if (isElement(root) && !acceptRoot(root)) return finish(1);
+      queue.started(item);
       item.walker = document.createTreeWalker(
         root,
         NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
@@ -281,22 +297,21 @@ export function createScanner(options: ScannerOptions): Scanner {
     const walker = item.walker;
     // The page may have removed the node the walk stood on; restart (done nodes are skipped).
     if (!walker.currentNode.isConnected) {
-      if (!root.isConnected) return finish(item, 1);
+      if (!root.isConnected) return finish(1);
       walker.currentNode = root;
     }
     let visited = 0;
     while (visited < limit) {
       const node = walker.nextNode();
-      if (!node) return finish(item, visited + 1);
+      if (!node) return finish(visited + 1);
       visited++;
       scanText(node as Text);
     }
     return visited;
   }
 
-  function finish(item: WorkItem, cost: number): number {
-    queue.shift();
-    queued.delete(item.root);
+  function finish(cost: number): number {
+    queue.finishHead();
     return cost;
   }
 
@@ -311,54 +326,144 @@ export function createScanner(options: ScannerOptions): Scanner {
   function acceptRoot(element: Element): boolean {
     if (isControl(element)) return false;
     if (inputs && element.matches(inputs)) {
-      placeInput(element as HTMLInputElement);
+      askInput(element as HTMLInputElement);
       return false;
     }
     if (element.matches(skip)) return false;
-    if (element.shadowRoot) observeShadowRoot(element.shadowRoot);
-    else if (element.localName.includes('-')) watchHost(element);
+    if (element.shadowRoot) shadowRoots?.observe(element.shadowRoot);
+    else if (element.localName.includes('-')) shadowRoots?.watchHost(element);
     if (element.matches(links)) {
-      placeLink(element);
+      askLink(element);
       return false;
     }
-    if (fields && element.matches(fields) && placeField(element)) return false;
+    if (fields && element.matches(fields) && askField(element)) return false;
     return true;
   }
 
+  function ask(candidate: NumberCandidate, subject: Subject): void {
+    asking.set(subject.node, subject);
+    batches.add(candidate, subject);
+  }
+
   function scanText(text: Text): void {
-    if (doneText.has(text)) return;
-    doneText.add(text);
-    const matches = detector.findInText(text.data);
-    if (matches.length === 0 || !text.parentNode) return;
-    if (hasLineThrough(text)) return;
-    placeMatches(text, matches);
+    if (ledger.isDone(text)) return;
+    ledger.markDone(text);
+    const data = text.data;
+    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data)) return;
+    ask({ kind: 'text', text: data }, { kind: 'text', node: text, data });
+  }
+
+  function askLink(link: Element): void {
+    if (ledger.isDone(link)) return;
+    ledger.markDone(link);
+    const href = link.getAttribute('href') ?? '';
+    const shown = link.textContent ?? '';
+    if (href.length + shown.length > MAX_CANDIDATE_CHARS) return;
+    ask({ kind: 'link', href, shown }, { kind: 'link', node: link, href, shown });
+  }
+
+  /** A field whose single text node is one number; false lets the generic scan handle it. */
+  function askField(field: Element): boolean {
+    if (ledger.isDone(field)) return true;
+    if (field.shadowRoot || field.querySelector(links)) return false;
+    const texts = [...field.childNodes].filter(
+      (node): node is Text => isText(node) && !!node.data.trim(),
+    );
+    if (texts.length !== 1 || field.children.length > 0) return false;
+    const text = texts[0]!;
+    const data = text.data;
+    if (data.length > MAX_CANDIDATE_CHARS) return false;
+    ledger.markDone(field);
+    ledger.markDone(text);
+    ask({ kind: 'field', text: data }, { kind: 'field', node: text, field, data });
+    return true;
+  }
+
+  function askInput(input: HTMLInputElement): void {
+    if (ledger.isDone(input)) return;
+    ledger.markDone(input);
+    inputWatch?.watch(input);
+    const value = input.value;
+    if (!value.trim() || value.length > MAX_CANDIDATE_CHARS) return;
+    ask({ kind: 'input', text: value }, { kind: 'input', node: input, value });
+  }
+
+  /** Whether the page still shows what `subject` was read from, as it was read. */
+  function stillCurrent(subject: Subject): boolean {
+    const { node } = subject;
+    if (asking.get(node) !== subject || !ledger.isDone(node)) return false;
+    if (subject.kind === 'field' && !ledger.isDone(subject.field)) return false;
+    switch (subject.kind) {
+      case 'text':
+      case 'field':
+        return subject.node.data === subject.data;
+      case 'input':
+        return subject.node.value === subject.value;
+      case 'link':
+        return (
+          subject.node.getAttribute('href') === subject.href &&
+          subject.node.textContent === subject.shown
+        );
+    }
+  }
+
+  /** An answer that cannot be used: the node is read again when the page shows it again. */
+  function forgetQuestion(subject: Subject): void {
+    if (asking.get(subject.node) !== subject) return;
+    asking.delete(subject.node);
+    ledger.release(subject.node);
+    if (subject.kind === 'field') ledger.release(subject.field);
+  }
+
+  function placeAnswers(subjects: Subject[], answers: DetectedNumber[][]): void {
+    if (!running) return;
+    for (let i = 0; i < subjects.length; i++) {
+      const subject = subjects[i]!;
+      const numbers = answers[i] ?? [];
+      if (!stillCurrent(subject)) {
+        // Changed meanwhile: the mutation that changed it queued it again. Detached: read it
+        // again if the page puts it back.
+        if (!subject.node.isConnected) forgetQuestion(subject);
+        continue;
+      }
+      asking.delete(subject.node);
+      if (numbers.length === 0) continue;
+      if (subject.kind === 'text' || subject.kind === 'field') {
+        if (hasLineThrough(subject.node)) continue;
+        placeMatches(subject.node, numbers, subject.kind === 'field' ? subject.field : undefined);
+      } else if (subject.kind === 'link') {
+        if (!hasLineThrough(subject.node)) placeAfterOwner(subject.node, numbers[0]!, true);
+      } else {
+        placeAfterOwner(subject.node, numbers[0]!, false);
+      }
+    }
   }
 
   /** Places controls for numbers in `text` (a `field` when the whole text is one number). */
-  function placeMatches(text: Text, matches: readonly PhoneMatch[], field?: Element): void {
+  function placeMatches(text: Text, matches: readonly DetectedNumber[], field?: Element): void {
     const interactive = text.parentElement?.closest(INTERACTIVE);
-    write(text, { texts: [text], owners: field ? [field] : [] }, () =>
+    ledger.write(text, { texts: [text], owners: field ? [field] : [] }, () =>
       insertMatches(text, matches, interactive ?? null, field),
     );
   }
 
   function insertMatches(
     text: Text,
-    matches: readonly PhoneMatch[],
+    matches: readonly DetectedNumber[],
     interactive: Element | null,
     field: Element | undefined,
   ): void {
     if (!text.isConnected) return;
     if (interactive) {
       // Never nest a button in a link or label: the numbers go right after it, in text order.
-      const placement = placements.get(interactive) ?? newPlacement(interactive);
+      const placement = ledger.placementOf(interactive) ?? newPlacement(interactive);
       const made = matches.map((match) => options.createControl(match));
       (placement.controls.at(-1) ?? interactive).after(...made);
       placement.controls.push(...made);
       placement.texts.push(text);
       if (field) placement.owners.push(field);
-      remember(interactive, placement);
-      remember(text, placement);
+      ledger.remember(interactive, placement);
+      ledger.remember(text, placement);
       return;
     }
     const placement = newPlacement(field ?? null);
@@ -369,136 +474,26 @@ export function createScanner(options: ScannerOptions): Scanner {
       const control = options.createControl(match);
       if (text.data.slice(match.end).trim()) {
         const tail = text.splitText(match.end);
-        doneText.add(tail);
-        splitFrom.set(tail, text);
+        ledger.rememberSplit(tail, text);
         placement.splits.push(tail);
       }
       text.after(control);
       placement.controls.unshift(control);
     }
-    remember(text, placement);
-    if (field) remember(field, placement);
+    ledger.remember(text, placement);
+    if (field) ledger.remember(field, placement);
   }
 
-  function placeLink(link: Element): void {
-    if (doneElements.has(link)) return;
-    doneElements.add(link);
-    const value = detector.parseLink(link.getAttribute('href') ?? '', link.textContent ?? '');
-    if (!value || hasLineThrough(link)) return;
-    write(link, { texts: [], owners: [link] }, () => {
+  /** One control right after a link or input that holds one number. */
+  function placeAfterOwner(owner: Element, value: DetectedNumber, isLink: boolean): void {
+    ledger.write(owner, { texts: [], owners: [owner] }, () => {
       const control = options.createControl(value);
-      link.after(control);
-      linkControls.set(link, control);
-      const placement = newPlacement(link);
+      owner.after(control);
+      if (isLink) ledger.rememberLink(owner, control);
+      const placement = newPlacement(owner);
       placement.controls.push(control);
-      remember(link, placement);
+      ledger.remember(owner, placement);
     });
-  }
-
-  /** A field whose single text node is one number; false lets the generic scan handle it. */
-  function placeField(field: Element): boolean {
-    if (doneElements.has(field)) return true;
-    if (field.shadowRoot || field.querySelector(links)) return false;
-    const texts = [...field.childNodes].filter(
-      (node): node is Text => isText(node) && !!node.data.trim(),
-    );
-    if (texts.length !== 1 || field.children.length > 0) return false;
-    const text = texts[0]!;
-    const value = detector.parseField(text.data);
-    if (!value) return false;
-    doneElements.add(field);
-    doneText.add(text);
-    if (!hasLineThrough(text)) {
-      placeMatches(text, [{ ...value, start: 0, end: text.data.length }], field);
-    }
-    return true;
-  }
-
-  function placeInput(input: HTMLInputElement): void {
-    if (doneElements.has(input)) return;
-    doneElements.add(input);
-    watchedInputs.set(input, input.value);
-    const value = input.value.trim() ? detector.parseField(input.value) : null;
-    if (!value) return;
-    write(input, { texts: [], owners: [input] }, () => {
-      const control = options.createControl(value);
-      input.after(control);
-      const placement = newPlacement(input);
-      placement.controls.push(control);
-      remember(input, placement);
-    });
-  }
-
-  /**
-   * DOM changes wait until the slice has read everything it needs (reading styles for
-   * line-through right after an insertion would force a style recalculation per number on a big
-   * page), and during a long scan up to MAX_WRITE_DELAY_MS (see there).
-   */
-  function write(anchor: Text | Element, pending: PendingWrite, change: () => void): void {
-    for (const node of [...pending.texts, ...pending.owners]) pendingWrites.set(node, pending);
-    if (writes.length === 0) writesSince = performance.now();
-    writes.push(() => {
-      // The page changed what was found since the scan: `forget` released it for a rescan.
-      if (pendingWrites.get(anchor) !== pending) return;
-      for (const node of [...pending.texts, ...pending.owners]) pendingWrites.delete(node);
-      // Detached meanwhile: scan it afresh if the page puts it back.
-      if (!anchor.isConnected) releasePending(pending);
-      else change();
-    });
-  }
-
-  function releasePending(pending: PendingWrite): void {
-    for (const text of pending.texts) {
-      pendingWrites.delete(text);
-      doneText.delete(text);
-    }
-    for (const owner of pending.owners) {
-      pendingWrites.delete(owner);
-      doneElements.delete(owner);
-    }
-  }
-
-  function flushWrites(): void {
-    for (const change of writes.splice(0)) change();
-  }
-
-  function remember(anchor: Node, placement: Placement): void {
-    placements.set(anchor, placement);
-    for (const control of placement.controls) controls.add(control);
-  }
-
-  function newPlacement(owner: Element | null): Placement {
-    return { controls: [], splits: [], texts: [], owners: owner ? [owner] : [] };
-  }
-
-  /** Takes back what was placed for `anchor` so it (and its texts) can be scanned afresh. */
-  function forget(anchor: Node, removeSplits: boolean): void {
-    const placement = placements.get(anchor);
-    const pending = pendingWrites.get(anchor);
-    if (pending) releasePending(pending);
-    if (isText(anchor)) doneText.delete(anchor);
-    else if (isElement(anchor)) doneElements.delete(anchor);
-    if (!placement) return;
-    for (const control of placement.controls) {
-      control.remove();
-      controls.delete(control);
-    }
-    if (removeSplits) for (const split of placement.splits) split.remove();
-    for (const text of placement.texts) {
-      placements.delete(text);
-      doneText.delete(text);
-    }
-    for (const owner of placement.owners) {
-      placements.delete(owner);
-      doneElements.delete(owner);
-      linkControls.delete(owner);
-    }
-  }
-
-  /** Controls the page removed with their surroundings need no taking back; stop tracking them. */
-  function pruneControls(): void {
-    removals = false;
-    for (const control of controls) if (!control.isConnected) controls.delete(control);
   }
 
   function handleRecords(records: MutationRecord[]): void {
@@ -507,7 +502,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (record.removedNodes.length > 0) removals = true;
         for (const node of record.removedNodes) {
           // A framework dropped (or is moving) the node: its controls and split-off text go too.
-          if (placements.has(node)) forget(node, true);
+          if (ledger.isPlaced(node)) ledger.forget(node, true);
         }
         for (const node of record.addedNodes) {
           if (isText(node) || (isElement(node) && !isControl(node))) enqueue(node);
@@ -515,12 +510,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       } else if (record.type === 'characterData') {
         // The page rewrote text we split (React/LWC set `nodeValue` on the node they own): the
         // split-off remainder is stale, so it goes with the controls, and the node is rescanned.
-        const text = splitFrom.get(record.target as Text) ?? (record.target as Text);
-        forget(text, true);
+        const text = ledger.originOf(record.target as Text);
+        ledger.forget(text, true);
         enqueue(text);
       } else if (record.type === 'attributes' && isElement(record.target)) {
-        if (placements.has(record.target) || doneElements.has(record.target)) {
-          forget(record.target, false);
+        if (ledger.isPlaced(record.target) || ledger.isDone(record.target)) {
+          ledger.forget(record.target, false);
           enqueue(record.target);
         }
       }
@@ -528,17 +523,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function enqueue(node: Node): void {
-    if (!running || queued.has(node)) return;
-    queued.add(node);
-    queue.push({ root: node, walker: null });
-  }
-
-  /** An ancestor still waiting for its walk covers this node; skip it. */
-  function hasQueuedAncestor(node: Node): boolean {
-    for (let parent = composedParent(node); parent; parent = composedParent(parent)) {
-      if (queued.has(parent)) return true;
-    }
-    return false;
+    if (running) queue.push(node);
   }
 
   function insideSkipped(node: Node): boolean {
@@ -547,68 +532,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     return someComposedAncestor(start, (element) => isControl(element) || element.matches(skip));
   }
 
-  function observeShadowRoot(root: ShadowRoot): void {
-    if (observedRoots.has(root)) return;
-    observedRoots.add(root);
-    observer.observe(root, OBSERVE);
-    enqueue(root);
-  }
-
-  /** Open shadow roots attached after the host was scanned are invisible to the observer: poll a while. */
-  function watchHost(host: Element): void {
-    if (watchedHosts.has(host) || watchedHosts.size >= MAX_WATCHED_HOSTS) return;
-    watchedHosts.set(host, performance.now());
-    if (!hostTimer) {
-      hostTimer = true;
-      scheduler.later(onHostTimer, HOST_RECHECK_MS);
-    }
-  }
-
-  function onHostTimer(): void {
-    hostTimer = false;
-    if (!running) return;
-    recheckHosts();
-    schedule();
-    if (watchedHosts.size > 0) {
-      hostTimer = true;
-      scheduler.later(onHostTimer, HOST_RECHECK_MS);
-    }
-  }
-
-  function recheckHosts(): void {
-    const now = performance.now();
-    for (const [host, since] of watchedHosts) {
-      if (host.shadowRoot) observeShadowRoot(host.shadowRoot);
-      if (host.shadowRoot || !host.isConnected || now - since > HOST_WATCH_MS)
-        watchedHosts.delete(host);
-    }
-  }
-
-  /** Inputs change without mutations (`value` is a property): compare on every slice. */
-  function recheckInputs(): void {
-    for (const [input, value] of watchedInputs) {
-      if (!input.isConnected) watchedInputs.delete(input);
-      else if (input.value !== value) {
-        watchedInputs.delete(input);
-        forget(input, false);
-        enqueue(input);
-      }
-    }
-  }
-
-  function onChange(event: Event): void {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement && watchedInputs.has(target)) {
-      recheckInputs();
-      schedule();
-    }
-  }
-
   return {
     start,
     stop,
     drain,
-    controlForLink: (link) => linkControls.get(link),
+    controlForLink: (link) => ledger.controlForLink(link),
   };
 }
 

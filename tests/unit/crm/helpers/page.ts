@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
 import type { MessageKey } from '@/utils/i18n';
 import type { DialReply, DialRequest, PageStatus } from '@/utils/messages';
+import { createNumberDetection } from '@/utils/background/number-detection';
+import type { PageNumbers } from '@/utils/crm/background-numbers';
 import { CALL_BUTTON_HOST } from '@/utils/crm/call-button';
+import type { DialPlanRules } from '@/utils/dial-plan/dial-plan-rules';
 import { startClickToCall, type ClickToCall } from '@/utils/crm/click-to-call';
 import type { ClickGuard } from '@/utils/crm/click-guard';
 import type { ScanScheduler } from '@/utils/crm/scanner';
@@ -130,18 +133,40 @@ export interface StartedPage {
   abort: AbortController;
 }
 
+/**
+ * The background's number reader (utils/background/number-detection.ts) called in place, with no
+ * browser languages (only `country`, or none, says what national numbers mean).
+ */
+export function localNumbers(
+  country: CountryCode | undefined,
+  dialPlan: DialPlanRules | null = null,
+): PageNumbers {
+  const detection = createNumberDetection(() => []);
+  const context = { country, dialPlan };
+  return {
+    detect: (items) => detection.detect({ ...context, items }),
+    showsNumber: (text, dial) => detection.shows({ ...context, text, dial }),
+  };
+}
+
 /** Starts click-to-call on the current test document and runs the first scan to the end. */
 export function startOnPage(
   url: string,
   defaultCountry: CountryCode | undefined,
-  options: { drain?: boolean; sliceNodes?: number; guard?: ClickGuard } = {},
+  options: {
+    drain?: boolean;
+    sliceNodes?: number;
+    guard?: ClickGuard;
+    /** How numbers are read; by default the background's own reader, answering at once. */
+    numbers?: PageNumbers;
+  } = {},
 ): StartedPage {
   const scheduler = manualScheduler();
   const abort = new AbortController();
   const clickToCall = startClickToCall({
     document,
     url,
-    defaultCountry,
+    numbers: options.numbers ?? localNumbers(defaultCountry),
     signal: abort.signal,
     scheduler: scheduler.scheduler,
     translate: english,
