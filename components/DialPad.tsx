@@ -7,6 +7,8 @@ export function DialPad(props: {
   onCall: (number: string) => Promise<boolean>;
   /** What will really be dialled for the typed text (the house dial plan), when it differs. */
   preview?: (typed: string) => string | null;
+  /** The agent is about to call (typing, focus, pointer on Call): the phone prepares its media. */
+  onIntent?: () => void;
 }) {
   const [number, setNumber] = createSignal('');
   let input!: HTMLInputElement;
@@ -29,9 +31,18 @@ export function DialPad(props: {
         autocomplete="off"
         placeholder={t('numberLabel')}
         value={number()}
-        onInput={(event) => setNumber(event.currentTarget.value)}
+        onFocus={() => props.onIntent?.()}
+        onInput={(event) => {
+          setNumber(event.currentTarget.value);
+          props.onIntent?.();
+        }}
       />
-      <button class="primary call" type="submit" disabled={props.disabled || !number().trim()}>
+      <button
+        class="primary call"
+        type="submit"
+        disabled={props.disabled || !number().trim()}
+        onPointerEnter={() => props.onIntent?.()}
+      >
         {t('callButton')}
       </button>
       <Show when={props.preview?.(number())}>

@@ -166,6 +166,7 @@ export function Popup(props: {
                       <DialPad
                         disabled={view().sip.state !== 'registered'}
                         preview={props.toDialPreview}
+                        onIntent={store.prepareCall}
                         onCall={async (number) => {
                           const dial = props.toDialString(number);
                           if (!dial) {

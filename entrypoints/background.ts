@@ -114,6 +114,10 @@ export default defineBackground({
       'page.settings': async () => pageSettingsOf(await readSettings()),
       'numbers.detect': async (request) => numbers.detect(request),
       'numbers.shows': async (request) => numbers.shows(request),
+      'call.prepare': async () => {
+        host.prepare();
+        return null;
+      },
       'call.dial': async (request, sender) => placeCall(request, dialSourceOf(sender)),
       'call.pendingConfirmation': async () => confirmations.pending(),
       'call.cancelConfirmation': async ({ token }) => {

@@ -205,6 +205,11 @@ export interface BackgroundRequests extends CallCommands {
   };
   /** Whether `text` (what a link shows the agent) shows the number `dial` it dials. */
   'numbers.shows': { payload: NumberContext & { text: string; dial: string }; reply: boolean };
+  /**
+   * The agent is about to call (pointer or focus on a call control, the dial pad): the phone
+   * prepares its media, so the call leaves at once. A no-op while not registered or on a call.
+   */
+  'call.prepare': { payload: null; reply: null };
   /** Every dial path ends here (popup, history, CRM pages): see the background's `placeCall`. */
   'call.dial': { payload: DialRequest; reply: DialReply };
   /** The confirmation the context menu or keyboard command left for the popup to show. */
@@ -226,7 +231,8 @@ export type RequestType = keyof BackgroundRequests;
 
 /**
  * The requests content scripts may send. They run inside web pages, so they may only ask for the
- * page status, to read numbers and to dial (after a trusted click); every other request (log in or out, control a
+ * page status, to read numbers, to prepare a call (on the agent's pointer or focus) and to dial
+ * (after a trusted click); every other request (log in or out, control a
  * call, the call commands among them) is served only to the extension's own pages.
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
@@ -234,6 +240,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'page.settings',
   'numbers.detect',
   'numbers.shows',
+  'call.prepare',
   'call.dial',
   'call.cancelConfirmation',
 ]);
@@ -256,6 +263,8 @@ export interface PhoneHostRequests extends CallCommands {
   'phone.snapshot': { payload: null; reply: PhoneSnapshot };
   /** The settings a running phone follows changed (devices, auto-answer, sounds, transfer). */
   'phone.configure': { payload: PhoneSettings; reply: null };
+  /** Capture the microphone and gather candidates ahead of a call (released when idle). */
+  'phone.prepare': { payload: null; reply: null };
   /** A dial string the background already checked and rewrote by the dial plan. */
   'phone.dial': { payload: DialRequest; reply: Result<null> };
   'phone.microphone': { payload: null; reply: PermissionState | 'unsupported' };

@@ -18,7 +18,7 @@ export interface PhoneHostLinkOptions {
   log?: (...args: unknown[]) => void;
 }
 
-type Command = CallCommandType | 'phone.dial' | 'phone.expectCampaignLeg';
+type Command = CallCommandType | 'phone.dial' | 'phone.expectCampaignLeg' | 'phone.prepare';
 
 /**
  * The background's link to the phone host: makes sure exactly one phone runs for the logged-in
@@ -97,6 +97,14 @@ export function createPhoneHostLink(options: PhoneHostLinkOptions) {
     return options.transport.request(type, payload);
   }
 
+  /**
+   * The agent is about to call: a running phone prepares its media. Intent alone never starts a
+   * phone host (nor waits for one): the call itself does that.
+   */
+  function prepare(): void {
+    if (running !== null) void send('phone.prepare', null);
+  }
+
   /** New settings for a running phone; a phone started later reads them from its config. */
   async function configure(settings: PhoneSettings): Promise<void> {
     if (running === null) return;
@@ -115,7 +123,7 @@ export function createPhoneHostLink(options: PhoneHostLinkOptions) {
     >;
   }
 
-  return { ensureRunning, stop, command, configure, callCommandHandlers };
+  return { ensureRunning, stop, command, prepare, configure, callCommandHandlers };
 }
 
 /** A command that could not reach the phone, as the reply the popup shows. */

@@ -8,6 +8,7 @@ import {
 } from '@/utils/messages';
 import type { PhoneValue } from '@/utils/phone-numbers/parse-phone-value';
 import type { CallConfirmation } from './call-confirmation';
+import { createCallIntent } from './call-intent';
 import type { ClickGuard } from './click-guard';
 import { styleHost } from './host-style';
 
@@ -31,6 +32,8 @@ export interface CallButtonsOptions {
   later(task: () => void, ms: number): void;
   /** Called after each dial request was answered. */
   afterDial?(): void;
+  /** The agent is about to click (pointer or focus on a button): the phone prepares its media. */
+  prepare?(): void;
   /** What the phone will really dial (house dial plan) when it differs from `dial`, for the tooltip. */
   preview?(dial: string): string | null;
 }
@@ -68,6 +71,7 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
   const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
   const busy = new WeakSet<HTMLButtonElement>();
   const hosts = new Set<HTMLElement>();
+  const watchIntent = options.prepare && createCallIntent(options.prepare);
 
   function create(value: PhoneValue): HTMLElement {
     const host = document.createElement(CALL_BUTTON_HOST);
@@ -91,6 +95,7 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
     buttons.set(host, button);
     hosts.add(host);
     guard.watch(button);
+    watchIntent?.(button);
     button.addEventListener('click', (event) => {
       // The page must not see (or act on) clicks on the button: a row click would open the record.
       event.preventDefault();

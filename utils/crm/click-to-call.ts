@@ -21,6 +21,8 @@ export interface ClickToCallOptions {
   scheduler: ScanScheduler;
   /** Places a call; by default asks the background (`call.dial`). */
   dial?(request: DialRequest): Promise<DialReply>;
+  /** The agent is about to call (pointer or focus on a button); by default `call.prepare`. */
+  prepare?(): void;
   /** Tells the background the agent declined a confirmation; by default `call.cancelConfirmation`. */
   cancelConfirmation?(token: string): void;
   /** Decides which trusted clicks are the agent's plain, aimed ones; the real one by default. */
@@ -76,6 +78,7 @@ export function startClickToCall(options: ClickToCallOptions): ClickToCall {
     // What the house dial plan dials instead, as the background read it with the number.
     preview: (dial) => previews.get(dial) ?? null,
     later: scheduler.later,
+    prepare: options.prepare ?? (() => void request('call.prepare', null).catch(() => undefined)),
     // The call may have started: show "in a call" without waiting for a push.
     afterDial: () => status.refresh(),
   });

@@ -205,6 +205,10 @@ export function createPhoneHost(options: PhoneHostOptions): PhoneHostHandlers & 
       return null;
     },
     'phone.expectCampaignLeg': (leg) => act((p) => p.expectCampaignLeg(leg)),
+    'phone.prepare': async () => {
+      phone?.prepare();
+      return null;
+    },
     'phone.dial': (request) => act((p) => p.dial(request.dial, request.display, request.extension)),
     'phone.microphone': async () => {
       try {

@@ -86,6 +86,18 @@ export function createSessionStore() {
     }
   }
 
+  let lastIntent = -Infinity;
+  /**
+   * The agent is about to dial: the phone prepares its media (microphone, candidates) so the call
+   * leaves at once. Once per two seconds at most; the phone keeps it ~10 s, then lets it go.
+   */
+  function prepareCall(): void {
+    const now = performance.now();
+    if (now - lastIntent < 2_000) return;
+    lastIntent = now;
+    void request('call.prepare', null).catch(() => undefined);
+  }
+
   /**
    * Dials from the popup (dial pad, history): placed, refused (shown), or held for the agent's
    * confirmation, which the popup then shows. True only when the call was placed.
@@ -166,6 +178,7 @@ export function createSessionStore() {
     callCommand,
     transfer,
     dial,
+    prepareCall,
     confirmation,
     confirming,
     confirmCall,

@@ -13,6 +13,8 @@ export interface PhoneOptions extends PhoneAccount {
    * denies it to background pages, so there the phone host captures through an extension tab.
    */
   captureMicrophone?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+  /** How long media prepared on intent waits for a call before it is released (default 10 s). */
+  warmIdleMs?: number;
   /** Answer calls that ask for it (`P-Auto-Answer: normal`, uContact's two-step click-to-call). */
   autoAnswer?: boolean;
   /** Registration lifetime asked of the registrar, seconds (default 600). */

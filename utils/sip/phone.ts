@@ -14,10 +14,12 @@ import { AppError, type ErrorInfo } from '../errors';
 import { untrustedName, untrustedNumber } from '../untrusted-text';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { assertDtmfDigits, Call, type TransferMode } from './call';
+import { MediaWarmup, WARM_IDLE_MS } from './media-warmup';
 import type { PhoneDelegate } from './phone-delegate';
 import type { PhoneOptions } from './phone-options';
 import type { AudioStats, CallView, CampaignLeg, RegistrationView } from './phone-state';
 import { assertDialString } from './sip-target';
+import { warmSessionDescriptionHandlerFactory } from './warm-session-description-handler';
 
 /** Registrar answers that mean "these credentials will never work": retrying would only hammer it. */
 const AUTH_FAILURES = new Set([401, 403, 404, 407]);
@@ -31,6 +33,8 @@ const DEFAULT_EXPIRES = 600;
 const AUTO_ANSWER_DELAY_MS = 400;
 /** How many calls an agent juggles at once: one in front, one held or waiting. */
 const MAX_LIVE_CALLS = 2;
+/** The outer bound on ICE gathering (no host candidate at all); `GatheringBound` ends it sooner. */
+const ICE_GATHERING_TIMEOUT_MS = 1_000;
 
 /**
  * One agent's SIP phone: registration that survives network trouble, and calls with real audio:
@@ -52,6 +56,8 @@ export class Phone {
   private callCounter = 0;
   /** The campaign call whose first leg uContact is about to ring us with (see `expectCampaignLeg`). */
   private campaignLeg: CampaignLeg | undefined;
+  /** The microphone and a peer connection made ready on the agent's intent (`prepare`). */
+  private readonly warmup: MediaWarmup;
 
   constructor(
     private options: PhoneOptions,
@@ -59,6 +65,19 @@ export class Phone {
   ) {
     const uri = UserAgent.makeURI(`sip:${options.extension}@${options.domain}`);
     if (!uri) throw new AppError('errorSipConfig');
+    const configuration: RTCConfiguration = {
+      ...Web.defaultPeerConnectionConfiguration(),
+      iceServers: options.iceServers,
+    };
+    this.warmup = new MediaWarmup({
+      capture: (constraints) => this.captureMicrophone(constraints),
+      createPeerConnection: () =>
+        typeof RTCPeerConnection === 'function'
+          ? new RTCPeerConnection({ ...configuration, iceCandidatePoolSize: 1 })
+          : undefined,
+      idleMs: options.warmIdleMs ?? WARM_IDLE_MS,
+      log: (message) => options.log?.('warn', 'media', message),
+    });
     this.userAgent = new UserAgent({
       uri,
       // sip.js writes it between quotes, unescaped, into every From header: cleaned here last.
@@ -74,16 +93,12 @@ export class Phone {
       contactName: options.contactName,
       instanceId: options.instanceId,
       viaHost: `${options.contactName}.invalid`,
-      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) =>
-        // sip.js asks for "no media" with neither kind; that needs no capture at all.
-        constraints.audio || constraints.video
-          ? this.captureMicrophone(constraints)
-          : Promise.resolve(new MediaStream()),
-      ),
-      sessionDescriptionHandlerFactoryOptions: {
-        peerConnectionConfiguration: { iceServers: options.iceServers },
-        iceGatheringTimeout: 1_000,
-      },
+      sessionDescriptionHandlerFactory: warmSessionDescriptionHandlerFactory({
+        warmup: this.warmup,
+        capture: (constraints) => this.captureMicrophone(constraints),
+        configuration,
+        iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
+      }),
       // Reconnection is driven here, with backoff and jitter, not by sip.js's fixed delay.
       reconnectionAttempts: 0,
       logBuiltinEnabled: false,
@@ -151,6 +166,7 @@ export class Phone {
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.retryTimer);
+    this.warmup.release();
     await Promise.all(this.calls.map((call) => call.hangup().catch(() => undefined)));
     if (this.registerer.state === RegistererState.Registered && this.userAgent.isConnected()) {
       await this.unregister();
@@ -176,6 +192,21 @@ export class Phone {
     this.attempt = 0;
     clearTimeout(this.retryTimer);
     void this.reconnect();
+  }
+
+  /**
+   * The agent is about to call (pointer on a call button, the dial pad open): capture the
+   * microphone and gather candidates now, so the click's INVITE waits for neither. Released after
+   * a short idle time without a call. Nothing while not registered or already on a call.
+   */
+  prepare(): void {
+    if (this.registration.state !== 'registered' || this.calls.length > 0) return;
+    this.warmup.prepare(this.mediaConstraints());
+  }
+
+  /** Whether media prepared by `prepare` (or a ringing call) is being held. */
+  get preparedMedia(): boolean {
+    return this.warmup.holding;
   }
 
   /**
@@ -281,6 +312,7 @@ export class Phone {
   /** Microphone for the next call (and a live one: its track is replaced, no renegotiation). */
   async setAudioInput(constraints: MediaTrackConstraints | true): Promise<void> {
     this.options.audioConstraints = constraints;
+    this.warmup.release();
     await Promise.all(this.calls.map((call) => call.replaceMicrophone(constraints)));
   }
 
@@ -289,6 +321,7 @@ export class Phone {
    * its track now, synchronously, and stays up silent until `setAudioInput` brings one back.
    */
   detachMicrophone(): void {
+    this.warmup.release();
     for (const call of this.calls) call.detachMicrophone();
   }
 
@@ -438,6 +471,8 @@ export class Phone {
       void invitation.reject({ statusCode: 486 });
       return;
     }
+    // A ringing call is intent too: answering it then needs no capture and no gathering.
+    if (this.calls.length === 0) this.warmup.prepare(this.mediaConstraints());
     const leg = this.campaignLeg;
     if (leg && this.calls.length === 0 && isAutoAnswerRequest(invitation.request)) {
       this.takeCampaignLeg(invitation, leg);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createCallIntent, INTENT_INTERVAL_MS } from '@/utils/crm/call-intent';
+
+function event(type: string, trusted: boolean): Event {
+  const made = new Event(type);
+  Object.defineProperty(made, 'isTrusted', { value: trusted });
+  return made;
+}
+
+describe('call intent (pointer or focus on a call button prepares the phone)', () => {
+  it("counts only the agent's own pointer and focus, once per interval across buttons", () => {
+    let now = 0;
+    let prepared = 0;
+    const watch = createCallIntent(
+      () => prepared++,
+      () => now,
+    );
+    const first = document.createElement('button');
+    const second = document.createElement('button');
+    watch(first);
+    watch(second);
+
+    // The page can dispatch these, but not trusted ones.
+    first.dispatchEvent(event('pointerenter', false));
+    first.dispatchEvent(event('focus', false));
+    expect(prepared).toBe(0);
+
+    first.dispatchEvent(event('pointerenter', true));
+    expect(prepared).toBe(1);
+    now += INTENT_INTERVAL_MS - 1;
+    second.dispatchEvent(event('pointerenter', true));
+    second.dispatchEvent(event('focus', true));
+    expect(prepared).toBe(1);
+    now += 1;
+    second.dispatchEvent(event('focus', true));
+    expect(prepared).toBe(2);
+  });
+});
