@@ -6,7 +6,7 @@ import type { Callee } from '../tests/rig/callee';
 import { INSTANCE, MARIA, type Environment } from '../tests/e2e/support/environment';
 import type { PopupPage } from '../tests/e2e/support/popup-page';
 import { CLICK_SETTLE_MS, sleep, waitUntil } from '../tests/e2e/support/wait';
-import { attachToTarget, type TargetSession } from './cdp-target';
+import { attachToTarget, type TargetSession } from '../tests/e2e/support/cdp-target';
 import { CRM_HOST } from './detector';
 import { median, percentile, row, type Row } from './results';
 

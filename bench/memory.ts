@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { attachToTarget } from './cdp-target';
+import { attachToTarget } from '../tests/e2e/support/cdp-target';
 
 export interface MemorySample {
   /** PSS of the renderer(s) Chromium runs the extension in (service worker + offscreen document). */

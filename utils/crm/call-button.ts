@@ -32,7 +32,7 @@ export interface CallButtonsOptions {
   later(task: () => void, ms: number): void;
   /** Called after each dial request was answered. */
   afterDial?(): void;
-  /** The agent is about to click (pointer or focus on a button): the phone prepares its media. */
+  /** The agent is about to click (pointer on a button, or tabbed to it): the phone prepares its media. */
   prepare?(): void;
   /** What the phone will really dial (house dial plan) when it differs from `dial`, for the tooltip. */
   preview?(dial: string): string | null;

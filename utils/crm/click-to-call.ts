@@ -21,7 +21,7 @@ export interface ClickToCallOptions {
   scheduler: ScanScheduler;
   /** Places a call; by default asks the background (`call.dial`). */
   dial?(request: DialRequest): Promise<DialReply>;
-  /** The agent is about to call (pointer or focus on a button); by default `call.prepare`. */
+  /** The agent is about to call (pointer on a button, or tabbed to it); by default `call.prepare`. */
   prepare?(): void;
   /** Tells the background the agent declined a confirmation; by default `call.cancelConfirmation`. */
   cancelConfirmation?(token: string): void;
