@@ -19,12 +19,15 @@ import {
   measureCalls,
   measureLogin,
   measureMediaFloor,
+  measureMicrophoneHeld,
+  measureStunSilent,
   openRecordPage,
   placeCall,
 } from './calls';
 import { CRM_HOST, measureDetector, measureExtensionFirstScan } from './detector';
 import { sampleMemory, type MemorySample } from './memory';
 import { machineInfo, row, writeResults, type Row } from './results';
+import { measureFrameHeap } from './frames';
 import { measureSizes } from './sizes';
 import { measureMutationStorm } from './storm';
 
@@ -89,6 +92,10 @@ describe('benchmarks', () => {
     rows.push(...(await measureMutationStorm(env!.browser.context)));
   });
 
+  it('8. JS heap per CRM frame', async () => {
+    rows.push(...(await measureFrameHeap(env!.browser.context)));
+  });
+
   it("5. popup 'Log in' → registered", async () => {
     popup = await env!.openPopup();
     await useLoopbackIce(popup);
@@ -96,9 +103,10 @@ describe('benchmarks', () => {
   });
 
   it('4. click → INVITE → established, and the floor', async () => {
-    const calls = await measureCalls(env!, callee!, popup!, RUNS);
-    rows.push(...calls.rows);
-    rows.push(...(await measureMediaFloor(env!, RUNS, calls.timings)));
+    rows.push(...(await measureCalls(env!, callee!, popup!, RUNS)));
+    rows.push(...(await measureMicrophoneHeld(env!, callee!, popup!)));
+    rows.push(...(await measureStunSilent(env!, callee!, popup!, Math.ceil(RUNS / 2))));
+    rows.push(...(await measureMediaFloor(env!, RUNS)));
   });
 
   it('7. memory, idle registered and in a call', async () => {

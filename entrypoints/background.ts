@@ -20,7 +20,7 @@ import { debugLog } from '@/utils/debug-log';
 import { toErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { broadcast, handleRequests } from '@/utils/messages';
-import { readSettings } from '@/utils/settings/read-settings';
+import { cachedSettingsReader, readSettings } from '@/utils/settings/read-settings';
 import { phoneSnapshotItem } from '@/utils/session-storage';
 
 const WATCHDOG_ALARM = 'phone-watchdog';
@@ -49,9 +49,11 @@ export default defineBackground({
       log: debugLog,
     });
     const confirmations = createCallConfirmations();
+    // Read on every dial and every CRM frame's start: resolved once per change, not per request.
+    const currentSettings = cachedSettingsReader();
     const placeCall = createCallPlacer({
       host,
-      readSettings,
+      readSettings: currentSettings,
       confirmations,
       campaignCall: (campaign, destination, display) =>
         shift.placeCampaignCall(campaign, destination, display),
@@ -111,7 +113,7 @@ export default defineBackground({
       'session.login': (payload) => session.login(payload),
       'session.logout': () => session.logout(),
       'page.status': async () => pageStatus(await session.view()),
-      'page.settings': async () => pageSettingsOf(await readSettings()),
+      'page.settings': async () => pageSettingsOf(await currentSettings()),
       'numbers.detect': async (request) => numbers.detect(request),
       'numbers.shows': async (request) => numbers.shows(request),
       'call.prepare': async () => {

@@ -98,11 +98,13 @@ export function createPhoneHostLink(options: PhoneHostLinkOptions) {
   }
 
   /**
-   * The agent is about to call: a running phone prepares its media. Intent alone never starts a
-   * phone host (nor waits for one): the call itself does that.
+   * The agent is about to call: a running phone prepares its media. Sent whether or not this
+   * service worker has seen the phone yet (it may have just been restarted, and intent is often
+   * what wakes it); a host without a phone ignores it. Intent alone never creates a phone host:
+   * the call itself does that.
    */
   function prepare(): void {
-    if (running !== null) void send('phone.prepare', null);
+    void send('phone.prepare', null);
   }
 
   /** New settings for a running phone; a phone started later reads them from its config. */

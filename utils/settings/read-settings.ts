@@ -33,6 +33,27 @@ export async function readSettings(): Promise<Settings> {
   return (await readResolvedSettings()).settings;
 }
 
+/**
+ * `readSettings` for a long-lived context (the background): resolved once, then again only after
+ * the agent's settings or the policy changed, so a click's dial does not wait for two storage
+ * reads and every policy check.
+ */
+export function cachedSettingsReader(): () => Promise<Settings> {
+  let current: Promise<Settings> | undefined;
+  const forget = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && 'settings' in changes)) current = undefined;
+  };
+  browser.storage.onChanged.addListener(forget);
+  return () => {
+    const reading = (current ??= readSettings());
+    // A failed read is not kept: the next caller tries again.
+    reading.catch(() => {
+      if (current === reading) current = undefined;
+    });
+    return reading;
+  };
+}
+
 /** Saves the agent's changes; settings an administrator locked are left as the policy says. */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const { locked } = await readResolvedSettings();

@@ -65,10 +65,13 @@ export class GatheringBound {
     private readonly clock: GatheringClock = realClock,
   ) {}
 
-  /** The local description is set: gathering for it runs from now. Candidates may already be in. */
-  start(): void {
+  /**
+   * The local description is set: gathering for it runs from now, or from `since` for a pooled
+   * peer connection, whose servers were asked when it was made. Candidates may already be in.
+   */
+  start(since?: number): void {
     if (this.done) return;
-    this.started = this.clock.now();
+    this.started = Math.min(since ?? Infinity, this.clock.now());
     this.check();
   }
 

@@ -27,6 +27,14 @@ interface Prepared {
   captured?: MediaStream;
   /** Undefined once a call took it. */
   peerConnection: RTCPeerConnection | undefined;
+  /** When it was made (`performance.now()`): its candidate pool has been gathering since. */
+  madeAt: number;
+}
+
+/** A prepared peer connection, and since when its candidate pool has been gathering. */
+export interface PreparedPeerConnection {
+  peerConnection: RTCPeerConnection;
+  gatheringSince: number;
 }
 
 export class MediaWarmup {
@@ -51,6 +59,7 @@ export class MediaWarmup {
         constraintsKey,
         stream: captureSafely(() => this.options.capture(constraints)),
         peerConnection: this.options.createPeerConnection(),
+        madeAt: performance.now(),
       };
       this.prepared = prepared;
       prepared.stream.then(
@@ -70,12 +79,13 @@ export class MediaWarmup {
   }
 
   /** The prepared peer connection, its candidates pooled; ownership passes to the call. */
-  takePeerConnection(): RTCPeerConnection | undefined {
+  takePeerConnection(): PreparedPeerConnection | undefined {
     const peerConnection = this.prepared?.peerConnection;
     if (!this.prepared || !peerConnection) return undefined;
     this.prepared.peerConnection = undefined;
     // The stream stays prepared until the call asks for it (sip.js does right after).
-    return peerConnection.signalingState === 'closed' ? undefined : peerConnection;
+    if (peerConnection.signalingState === 'closed') return undefined;
+    return { peerConnection, gatheringSince: this.prepared.madeAt };
   }
 
   /**

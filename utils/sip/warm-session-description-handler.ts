@@ -1,6 +1,6 @@
 import { Web, type Core, type Session, type SessionDescriptionHandlerFactory } from 'sip.js';
 import { candidateType, GatheringBound, iceServerKinds } from './ice-gathering';
-import type { MediaWarmup } from './media-warmup';
+import type { MediaWarmup, PreparedPeerConnection } from './media-warmup';
 
 export interface WarmMediaOptions {
   warmup: MediaWarmup;
@@ -21,19 +21,22 @@ class WarmSessionDescriptionHandler extends Web.SessionDescriptionHandler {
   /** Candidate types since the last local description: what the current gathering has found. */
   private phase: Set<string> = new Set();
   private bound: GatheringBound | undefined;
+  /** When a prepared peer connection's pool started gathering; undefined for sip.js's own. */
+  private readonly gatheringSince: number | undefined;
 
   constructor(
     logger: Core.Logger,
     mediaStreamFactory: Web.MediaStreamFactory,
     configuration: Web.SessionDescriptionHandlerConfiguration,
-    prepared: RTCPeerConnection | undefined,
+    prepared: PreparedPeerConnection | undefined,
   ) {
     super(logger, mediaStreamFactory, configuration);
     if (prepared && this._peerConnection) {
       // sip.js creates its own in the constructor (well under a millisecond) with no way to pass
       // one in: swap it for the prepared one, and hook sip.js's handlers onto that.
       this._peerConnection.close();
-      this._peerConnection = prepared;
+      this._peerConnection = prepared.peerConnection;
+      this.gatheringSince = prepared.gatheringSince;
       (
         this as unknown as { initPeerConnectionEventHandlers(): void }
       ).initPeerConnectionEventHandlers();
@@ -64,7 +67,8 @@ class WarmSessionDescriptionHandler extends Web.SessionDescriptionHandler {
     const bound = new GatheringBound({ servers }, () => this.iceGatheringComplete());
     this.bound = bound;
     for (const type of this.phase) bound.candidate(type as Parameters<typeof bound.candidate>[0]);
-    bound.start();
+    // Only the first offer uses the pool; a later gathering (ICE restart) starts from now.
+    bound.start(restart ? undefined : this.gatheringSince);
     // Settled either way (complete, bounded, superseded or closed): nothing left to watch.
     void waiting.then(
       () => bound.cancel(),

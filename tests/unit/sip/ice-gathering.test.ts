@@ -99,6 +99,16 @@ describe('ICE gathering bound (the INVITE waits only for useful candidates)', ()
     expect(STUN_WAIT_MS).toBeLessThan(300);
   });
 
+  it('with a pooled peer connection, counts the STUN wait from when its pool started gathering', () => {
+    const { clock, bound, readyAt } = watch({ stun: true, turn: false });
+    clock.advance(1_000);
+    // Made 300 ms before the offer; its host candidates are in, the STUN server never answered.
+    bound.candidate('host');
+    bound.start(700);
+    clock.advance(0);
+    expect(readyAt()).toBe(1_000);
+  });
+
   it('with TURN, waits for a relay candidate (the only path through such a firewall), not forever', () => {
     const answered = watch({ stun: false, turn: true });
     answered.bound.start();

@@ -73,7 +73,7 @@ describe('media prepared on intent', () => {
   it('hands both to the call, which then owns them: nothing is stopped when the idle time passes', async () => {
     const { warmup, captured, connections } = rig();
     warmup.prepare(AUDIO);
-    expect(warmup.takePeerConnection()).toBe(connections[0]);
+    expect(warmup.takePeerConnection()?.peerConnection).toBe(connections[0]);
     const stream = await warmup.takeStream(AUDIO);
     expect(stream).toBe(captured[0]!.stream);
     expect(warmup.holding).toBe(false);
