@@ -1,4 +1,5 @@
 import type { DetectedNumber, NumberCandidate } from '@/utils/messages';
+import { countDigits } from '@/utils/phone-numbers/count-digits';
 import type { CrmAdapter } from './adapter';
 import {
   createDetectionBatches,
@@ -102,18 +103,14 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['href'],
 };
 
-/** Fewer digits than this (any script's digits) cannot make a number worth a control. */
+/**
+ * Fewer digits than this cannot make a number worth a control. Counted with the background's own
+ * `countDigits` (any script's digits), so the prefilter never drops what the reader would find.
+ */
 const MIN_DIGITS = 6;
-const DIGIT = /\p{Nd}/u;
-const DIGITS = /\p{Nd}/gu;
 
-/** Whether `text` holds at least MIN_DIGITS decimal digits; cheap, since most text holds none. */
 function mayHoldNumber(text: string): boolean {
-  if (!DIGIT.test(text)) return false;
-  DIGITS.lastIndex = 0;
-  let count = 0;
-  while (DIGITS.exec(text)) if (++count >= MIN_DIGITS) return true;
-  return false;
+  return countDigits(text, MIN_DIGITS) >= MIN_DIGITS;
 }
 
 /** What a candidate was read from, to place its numbers if the page still shows the same. */
@@ -277,7 +274,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     const { root } = item;
     if (!item.walker) {
       // Text changes are the most frequent mutation (clocks, typing): most hold no digit at all.
-      if (isText(root) && (ledger.isDone(root) || !DIGIT.test(root.data))) return finish(1);
+      if (isText(root) && (ledger.isDone(root) || countDigits(root.data, 1) === 0)) {
+        return finish(1);
+      }
       if (!root.isConnected || queue.hasWaitingAncestor(root) || insideSkipped(root)) {
         return finish(1);
       }

@@ -69,6 +69,19 @@ describe('placing buttons', () => {
     expect(cell.lastChild?.nodeName.toLowerCase()).toBe(CALL_BUTTON_HOST);
   });
 
+  it('finds numbers written in full-width digits and puts the button after them', () => {
+    fakeBackground();
+    start(
+      '<p id="p">Tokyo office ＋１　（６５０）　３３３－６０００ and ４１５-６６６-７７７７ today.</p>',
+    );
+    const hosts = [...document.getElementById('p')!.querySelectorAll(CALL_BUTTON_HOST)];
+    expect(dialStrings()).toEqual(['+16503336000', '+14156667777']);
+    expect(hosts.map((h) => h.previousSibling?.textContent)).toEqual([
+      'Tokyo office ＋１　（６５０）　３３３－６０００',
+      ' and ４１５-６６６-７７７７',
+    ]);
+  });
+
   it('finds nothing in editable fields, code, scripts, styles or other widgets', () => {
     fakeBackground();
     start(`

@@ -175,6 +175,27 @@ describe('findPhoneNumbers', () => {
       expect(dials('+598 2400 1234 and 415 555 0123', undefined)).toEqual(['+59824001234']);
     });
 
+    it.each<[string, string]>([
+      ['＋１　（６５０）　３３３－６０００', '+16503336000'],
+      ['４１５-６６６-７７７７', '+14156667777'],
+      ['٤١٥-٦٦٦-٧٧٧٧', '+14156667777'],
+    ])('reads %j, written in other digits, as ASCII %s', (number, dial) => {
+      const text = `Tel: ${number} (office)`;
+      const [match, ...rest] = findPhoneNumbers(text, { defaultCountry: 'US' });
+      expect(rest).toEqual([]);
+      expect(match).toMatchObject({ dial, start: 5, end: 5 + number.length });
+      expect(text.slice(match!.start, match!.end)).toBe(number);
+    });
+
+    it.each<[CountryCode, string]>([
+      ['UY', '２０２４-０５-１２'],
+      ['US', '＄１，２３４．５６'],
+      ['US', 'ＩＮＶ-２０２４-００１７'],
+      ['UY', 'ＩＤ： ２４００１２３４'],
+    ])('full-width %s %j stays what it is in ASCII (not a number)', (country, text) => {
+      expect(dials(text, country)).toEqual([]);
+    });
+
     it('formats for the tooltip', () => {
       expect(findPhoneNumbers('4155550123', { defaultCountry: 'US' })[0]?.formatted).toBe(
         '+1 415 555 0123',
