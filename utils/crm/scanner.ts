@@ -14,6 +14,7 @@ import {
   isText,
   someComposedAncestor,
 } from './dom';
+import { isFaxField, saysFax } from './fax-label';
 import { createInputWatch, type InputWatch } from './input-watch';
 import {
   MAX_PENDING_WRITES,
@@ -57,7 +58,7 @@ export interface Scanner {
 
 /**
  * Never scanned: editable fields, code, hidden templates, interactive widgets a button cannot sit
- * in, dates (`<time>`) and do-not-call markup (`<s>`, `<del>`, `<strike>`).
+ * in, dates (`<time>`), do-not-call markup (`<s>`, `<del>`, `<strike>`) and `fax:` links.
  */
 const SKIP = [
   'head',
@@ -83,6 +84,7 @@ const SKIP = [
   's',
   'del',
   'strike',
+  'a[href^="fax:" i]',
   '[hidden]',
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
@@ -348,7 +350,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (ledger.isDone(text)) return;
     ledger.markDone(text);
     const data = text.data;
-    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data)) return;
+    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data) || isFaxField(text)) return;
     ask({ kind: 'text', text: data }, { kind: 'text', node: text, data });
   }
 
@@ -358,6 +360,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const href = link.getAttribute('href') ?? '';
     const shown = link.textContent ?? '';
     if (href.length + shown.length > MAX_CANDIDATE_CHARS) return;
+    // A fax line: calling it reaches a modem.
+    if (saysFax(shown) || isFaxField(link)) return;
     ask({ kind: 'link', href, shown }, { kind: 'link', node: link, href, shown });
   }
 
@@ -374,6 +378,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (data.length > MAX_CANDIDATE_CHARS) return false;
     ledger.markDone(field);
     ledger.markDone(text);
+    if (isFaxField(field)) return true;
     ask({ kind: 'field', text: data }, { kind: 'field', node: text, field, data });
     return true;
   }
@@ -383,7 +388,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     ledger.markDone(input);
     inputWatch?.watch(input);
     const value = input.value;
-    if (!value.trim() || value.length > MAX_CANDIDATE_CHARS) return;
+    if (!value.trim() || value.length > MAX_CANDIDATE_CHARS || isFaxField(input)) return;
     ask({ kind: 'input', text: value }, { kind: 'input', node: input, value });
   }
 
