@@ -133,6 +133,19 @@ describe('placing buttons', () => {
     expect(callButtons()[1]!.getAttribute('aria-label')).toBe('Call Main office');
   });
 
+  it('gives an sms: link that shows no number no button; one that shows a number is text', () => {
+    fakeBackground();
+    start(`
+      <p id="empty"><a href="sms:+14155550123"></a></p>
+      <p id="icon"><a href="sms:+14155550124" title="Send SMS"><i class="fa fa-mobile"></i> SMS</a></p>
+      <p id="text"><a href="sms:+14155550125">(415) 555-0125</a></p>`);
+    expect(callButtons(document.getElementById('empty')!)).toEqual([]);
+    expect(callButtons(document.getElementById('icon')!)).toEqual([]);
+    // Its text is read like any text, and the button goes after the link, never in it.
+    expect(dialStrings()).toEqual(['+14155550125']);
+    expect(document.querySelector('#text a')!.nextElementSibling?.localName).toBe(CALL_BUTTON_HOST);
+  });
+
   it('never nests a button inside a link: it goes right after the link', () => {
     fakeBackground();
     start('<p><a id="a" href="/contacts/7">Ana López · (415) 555-0123</a> (owner)</p>');
