@@ -1,4 +1,4 @@
-import { composedParent, isElement } from './dom';
+import { composedParent, isElement, isText } from './dom';
 
 /**
  * A label that names a fax line: `Fax`, `Business Fax`, `Nº de fax`, `Telefax`, `Facsímil`,
@@ -30,6 +30,8 @@ const MAX_LABEL_CHARS = 40;
  * reads a few attributes and neighbours of `node` and of its nearest wrappers, never the page.
  */
 export function isFaxField(node: Node): boolean {
+  // `<label>Fax</label> 415-666-7777`: the label is the text's own neighbour.
+  if (isText(node) && labelElementSaysFax((node as Text).previousElementSibling)) return true;
   let element = isElement(node) ? node : composedParent(node);
   for (let level = 0; element && level < LEVELS; level++, element = composedParent(element)) {
     if (labelsFax(element)) return true;
@@ -52,13 +54,16 @@ function labelsFax(element: Element): boolean {
     const value = element.getAttribute(name);
     if (value && FAX_NAME.test(value)) return true;
   }
-  const previous = element.previousElementSibling;
-  if (previous?.matches(LABEL_ELEMENTS) && saysFax(previous.textContent ?? '')) return true;
+  if (labelElementSaysFax(element.previousElementSibling)) return true;
   if (element.localName === 'input') {
     const labels = (element as HTMLInputElement).labels ?? [];
     for (const label of labels) if (saysFax(label.textContent ?? '')) return true;
   }
   return element.localName === 'td' && saysFax(columnHeader(element));
+}
+
+function labelElementSaysFax(element: Element | null): boolean {
+  return !!element?.matches(LABEL_ELEMENTS) && saysFax(element.textContent ?? '');
 }
 
 /** The text of the header above `cell` in its table's `<thead>` (colspans aside), or ''. */

@@ -63,6 +63,20 @@ describe('isFaxField', () => {
     expect(isFaxField(numberText())).toBe(false);
   });
 
+  it('sees a label right before the text itself', () => {
+    setPage('<p id="p"><label>Fax:</label> (415) 666-7777</p>');
+    expect(isFaxField(document.getElementById('p')!.lastChild!)).toBe(true);
+  });
+
+  it('sees the field label of a tel: link inside a shadow root', () => {
+    setPage(`<records-record-layout-item field-label="Fax">
+      <lightning-formatted-phone><template shadowrootmode="open"
+        ><a href="tel:4156667777">(415) 666-7777</a></template
+      ></lightning-formatted-phone></records-record-layout-item>`);
+    const host = document.querySelector('lightning-formatted-phone')!;
+    expect(isFaxField(host.shadowRoot!.querySelector('a')!)).toBe(true);
+  });
+
   it('reads the label of an input', () => {
     setPage('<label for="f">Fax</label><div><input id="f" value="(415) 666-7777"></div>');
     expect(isFaxField(document.getElementById('f')!)).toBe(true);
