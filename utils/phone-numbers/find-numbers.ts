@@ -1,6 +1,5 @@
 import { countDigits } from './count-digits';
 import { sanitizeDialString } from './dial-string';
-import { isLabelledFax } from './fax-number';
 import { foldToAscii } from './fold-to-ascii';
 import { findNumbers, type CountryCode, type PhoneNumber } from './libphonenumber';
 import type { PhoneValue } from './parse-phone-value';
@@ -33,9 +32,9 @@ const MASK = '\u0001';
 /**
  * Valid phone numbers in `text`, in order. Uses libphonenumber's matcher (leniency VALID) on a
  * masked copy of the text, so dates, money, IBANs and the like never reach it and cannot swallow a
- * neighbouring number, then drops matches that are part of an identifier or labelled as a fax (a
- * call to a fax line reaches a modem). The rules read an ASCII-folded copy (full-width
- * `４１５-６６６-７７７７` is found, a full-width date is not); ranges and `display` refer to `text`.
+ * neighbouring number, then drops matches that are part of an identifier. The rules read an
+ * ASCII-folded copy (full-width `４１５-６６６-７７７７` is found, a full-width date is not); ranges
+ * and `display` refer to `text` as given.
  */
 export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions): PhoneMatch[] {
   if (countDigits(text, MIN_DIGITS) < MIN_DIGITS) return [];
@@ -52,9 +51,7 @@ export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions):
     ) {
       continue;
     }
-    if (isPartOfIdentifier(ascii, startsAt, endsAt) || isLabelledFax(ascii, startsAt, endsAt)) {
-      continue;
-    }
+    if (isPartOfIdentifier(ascii, startsAt, endsAt)) continue;
     const match = toMatch(text, startsAt, endsAt, number);
     if (match) matches.push(match);
   }

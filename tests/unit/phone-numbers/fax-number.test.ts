@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { isLabelledFax } from '@/utils/phone-numbers/fax-number';
 import { findPhoneNumbers } from '@/utils/phone-numbers/find-numbers';
 import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
 
+/** The numbers in `text` that are not labelled as fax. */
 function dials(text: string, country: CountryCode) {
-  return findPhoneNumbers(text, { defaultCountry: country }).map((m) => m.dial);
+  return findPhoneNumbers(text, { defaultCountry: country })
+    .filter((m) => !isLabelledFax(text, m.start, m.end))
+    .map((m) => m.dial);
 }
 
 describe('numbers labelled as fax get no call', () => {
@@ -22,8 +26,13 @@ describe('numbers labelled as fax get no call', () => {
     ['BR', 'Fax: (21) 2345-6789'],
     ['BR', 'Fac-símile (21) 2345-6789'],
     ['US', 'Fax: ４１５-６６６-７７７７'],
+    ['US', 'Ｆａｘ： ４１５-６６６-７７７７'],
   ])('%s %j', (country, text) => {
     expect(dials(text, country)).toEqual([]);
+  });
+
+  it('finding numbers still finds it (a selection the agent asks to call is dialled)', () => {
+    expect(findPhoneNumbers('Fax: 415-666-7777', { defaultCountry: 'US' })).toHaveLength(1);
   });
 
   it('keeps the phone next to the fax', () => {
