@@ -7,6 +7,7 @@ import type {
   PageSettings,
 } from '@/utils/messages';
 import { resolveDefaultCountry } from '@/utils/phone-numbers/default-country';
+import { isLabelledFax } from '@/utils/phone-numbers/fax-number';
 import { findPhoneNumbers } from '@/utils/phone-numbers/find-numbers';
 import type { CountryCode } from '@/utils/phone-numbers/libphonenumber';
 import {
@@ -125,15 +126,19 @@ function inText(
   defaultCountry: CountryCode | undefined,
   preview: (dial: string) => string | null,
 ): DetectedNumber[] {
-  return findPhoneNumbers(text, { defaultCountry }).map((match) => ({
-    start: match.start,
-    end: match.end,
-    display: match.display,
-    dial: match.dial,
-    extension: match.extension,
-    formatted: match.formatted,
-    preview: preview(match.dial),
-  }));
+  // A number labelled as fax gets no control; the agent may still select it and ask to call it.
+  const numbers = findPhoneNumbers(text, { defaultCountry });
+  return numbers
+    .filter((match) => !isLabelledFax(text, match.start, match.end))
+    .map((match) => ({
+      start: match.start,
+      end: match.end,
+      display: match.display,
+      dial: match.dial,
+      extension: match.extension,
+      formatted: match.formatted,
+      preview: preview(match.dial),
+    }));
 }
 
 function cacheKey(context: string, item: NumberCandidate): string | null {

@@ -1,4 +1,5 @@
 import type { DetectedNumber, NumberCandidate } from '@/utils/messages';
+import { countDigits } from '@/utils/phone-numbers/count-digits';
 import type { CrmAdapter } from './adapter';
 import {
   createDetectionBatches,
@@ -13,6 +14,7 @@ import {
   isText,
   someComposedAncestor,
 } from './dom';
+import { isFaxField, saysFax } from './fax-label';
 import { createInputWatch, type InputWatch } from './input-watch';
 import {
   MAX_PENDING_WRITES,
@@ -56,7 +58,7 @@ export interface Scanner {
 
 /**
  * Never scanned: editable fields, code, hidden templates, interactive widgets a button cannot sit
- * in, dates (`<time>`) and do-not-call markup (`<s>`, `<del>`, `<strike>`).
+ * in, dates (`<time>`), do-not-call markup (`<s>`, `<del>`, `<strike>`) and `fax:` links.
  */
 const SKIP = [
   'head',
@@ -82,6 +84,7 @@ const SKIP = [
   's',
   'del',
   'strike',
+  'a[href^="fax:" i]',
   '[hidden]',
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
@@ -102,18 +105,14 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['href'],
 };
 
-/** Fewer digits than this (any script's digits) cannot make a number worth a control. */
+/**
+ * Fewer digits than this cannot make a number worth a control. Counted with the background's own
+ * `countDigits` (any script's digits), so the prefilter never drops what the reader would find.
+ */
 const MIN_DIGITS = 6;
-const DIGIT = /\p{Nd}/u;
-const DIGITS = /\p{Nd}/gu;
 
-/** Whether `text` holds at least MIN_DIGITS decimal digits; cheap, since most text holds none. */
 function mayHoldNumber(text: string): boolean {
-  if (!DIGIT.test(text)) return false;
-  DIGITS.lastIndex = 0;
-  let count = 0;
-  while (DIGITS.exec(text)) if (++count >= MIN_DIGITS) return true;
-  return false;
+  return countDigits(text, MIN_DIGITS) >= MIN_DIGITS;
 }
 
 /** What a candidate was read from, to place its numbers if the page still shows the same. */
@@ -277,7 +276,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     const { root } = item;
     if (!item.walker) {
       // Text changes are the most frequent mutation (clocks, typing): most hold no digit at all.
-      if (isText(root) && (ledger.isDone(root) || !DIGIT.test(root.data))) return finish(1);
+      if (isText(root) && (ledger.isDone(root) || countDigits(root.data, 1) === 0)) {
+        return finish(1);
+      }
       if (!root.isConnected || queue.hasWaitingAncestor(root) || insideSkipped(root)) {
         return finish(1);
       }
@@ -349,7 +350,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (ledger.isDone(text)) return;
     ledger.markDone(text);
     const data = text.data;
-    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data)) return;
+    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data) || isFaxField(text)) return;
     ask({ kind: 'text', text: data }, { kind: 'text', node: text, data });
   }
 
@@ -359,6 +360,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const href = link.getAttribute('href') ?? '';
     const shown = link.textContent ?? '';
     if (href.length + shown.length > MAX_CANDIDATE_CHARS) return;
+    // A fax line: calling it reaches a modem.
+    if (saysFax(shown) || isFaxField(link)) return;
     ask({ kind: 'link', href, shown }, { kind: 'link', node: link, href, shown });
   }
 
@@ -375,6 +378,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (data.length > MAX_CANDIDATE_CHARS) return false;
     ledger.markDone(field);
     ledger.markDone(text);
+    if (isFaxField(field)) return true;
     ask({ kind: 'field', text: data }, { kind: 'field', node: text, field, data });
     return true;
   }
@@ -384,7 +388,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     ledger.markDone(input);
     inputWatch?.watch(input);
     const value = input.value;
-    if (!value.trim() || value.length > MAX_CANDIDATE_CHARS) return;
+    if (!value.trim() || value.length > MAX_CANDIDATE_CHARS || isFaxField(input)) return;
     ask({ kind: 'input', text: value }, { kind: 'input', node: input, value });
   }
 

@@ -1,4 +1,6 @@
+import { countDigits } from './count-digits';
 import { sanitizeDialString } from './dial-string';
+import { foldToAscii } from './fold-to-ascii';
 import { findNumbers, type CountryCode, type PhoneNumber } from './libphonenumber';
 import type { PhoneValue } from './parse-phone-value';
 import { findNotPhoneRanges, isPartOfIdentifier, type TextRange } from './not-phone-numbers';
@@ -30,11 +32,14 @@ const MASK = '\u0001';
 /**
  * Valid phone numbers in `text`, in order. Uses libphonenumber's matcher (leniency VALID) on a
  * masked copy of the text, so dates, money, IBANs and the like never reach it and cannot swallow a
- * neighbouring number, then drops matches that are part of an identifier.
+ * neighbouring number, then drops matches that are part of an identifier. The rules read an
+ * ASCII-folded copy (full-width `４１５-６６６-７７７７` is found, a full-width date is not); ranges
+ * and `display` refer to `text` as given.
  */
 export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions): PhoneMatch[] {
   if (countDigits(text, MIN_DIGITS) < MIN_DIGITS) return [];
-  const masked = maskForMatcher(text, findNotPhoneRanges(text, defaultCountry));
+  const ascii = foldToAscii(text);
+  const masked = maskForMatcher(ascii, findNotPhoneRanges(ascii, defaultCountry));
   // Dates, amounts, IBANs… masked away often leave too few digits for any number (the shortest
   // valid ones, country code included, have six): skip the matcher, the costly part.
   if (countDigits(masked, MIN_DIGITS) < MIN_DIGITS) return [];
@@ -46,21 +51,11 @@ export function findPhoneNumbers(text: string, { defaultCountry }: FindOptions):
     ) {
       continue;
     }
-    if (isPartOfIdentifier(text, startsAt, endsAt)) continue;
+    if (isPartOfIdentifier(ascii, startsAt, endsAt)) continue;
     const match = toMatch(text, startsAt, endsAt, number);
     if (match) matches.push(match);
   }
   return matches;
-}
-
-/** The first `limit` digits counted, cheaply; most text nodes have none. */
-export function countDigits(text: string, limit = Infinity): number {
-  let count = 0;
-  for (let i = 0; i < text.length && count < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
-  }
-  return count;
 }
 
 function toMatch(text: string, start: number, end: number, number: PhoneNumber): PhoneMatch | null {

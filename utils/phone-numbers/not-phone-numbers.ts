@@ -11,7 +11,14 @@ export interface TextRange {
 }
 
 const CURRENCY_CODES = 'USD|EUR|GBP|UYU|ARS|MXN|BRL|CLP|COP|PEN|CAD|AUD|CHF|JPY';
-const AMOUNT = String.raw`-?\d+(?:[.,'\u00A0 ]\d{3})*(?:[.,]\d{1,2})?`;
+/**
+ * An amount: `1,234.56`, `1.234,56`, `1 234`, `20`. It never starts inside a longer run of digits
+ * (`415-666-7777 100$` is a number and a price), and a space-separated group followed by more
+ * digits is a phone's, not a thousands group (`$20 415-666-7777`).
+ */
+const AMOUNT =
+  String.raw`(?<![\d.,])-?(?:\d{1,3}(?:[.,']\d{3}|[\u00A0 ]\d{3}(?![-.]?\d))+|\d+)` +
+  String.raw`(?:[.,]\d{1,2})?`;
 
 /** Each pattern marks a range that can never be (part of) a phone number. */
 const NOT_PHONE_PATTERNS: readonly RegExp[] = [
@@ -99,12 +106,23 @@ export function isPartOfIdentifier(text: string, start: number, end: number): bo
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 3);
   if (/[#№]$/.test(before)) return true;
-  if (/[\p{L}\p{N}][-_/]$/u.test(before)) return true;
+  if (/[\p{L}\p{N}][-_/]$/u.test(before) && !isLabelGlued(before)) return true;
   // `-`/`_` continue an ID; `/` + digits is an alternative line ("2400 1234/35"), `/` + letters is not.
   if (/^[-_][\p{L}\p{N}]/u.test(after) || /^\/\p{L}/u.test(after) || /^@/.test(after)) return true;
   if (/^[.,]\d/.test(after)) return true;
   if (/^\s?%/.test(after)) return true;
   return IDENTIFIER_LABEL.test(before);
+}
+
+/**
+ * A lower-case word glued with a hyphen labels the number (`number-415-666-7777`); upper-case and
+ * alphanumeric prefixes are codes (`TCK-2400-1234`, `D-80331`), as are words in a path or an ID
+ * label (`/item-…`, `order-…`).
+ */
+const GLUED_WORD = /(?<![\p{L}\p{N}_./-])\p{Lu}?\p{Ll}{2,}-$/u;
+
+function isLabelGlued(before: string): boolean {
+  return GLUED_WORD.test(before) && !IDENTIFIER_LABEL.test(before.slice(0, -1));
 }
 
 export function overlaps(ranges: readonly TextRange[], start: number, end: number): boolean {

@@ -35,6 +35,19 @@ describe('number detection for content scripts (the background reads the numbers
     expect(notWhole).toEqual([]);
   });
 
+  it('offers no number labelled as fax, in a text or a field', () => {
+    const { detect } = createNumberDetection(() => []);
+    const [text, field] = detect({
+      ...US,
+      items: [
+        { kind: 'text', text: 'Tel: (415) 555-0123 · Fax: (415) 555-0124' },
+        { kind: 'field', text: 'Fax (415) 555-0124' },
+      ],
+    });
+    expect(text!.map((number) => number.dial)).toEqual(['+14155550123']);
+    expect(field).toEqual([]);
+  });
+
   it('reads a tel: link, and says what the dial plan turns a number into', () => {
     const { detect } = createNumberDetection(() => []);
     const [link] = detect({

@@ -15,4 +15,13 @@ describe('odoo adapter', () => {
       expect(document.getElementById(id)!.nextElementSibling?.localName).toBe(CALL_BUTTON_HOST);
     }
   });
+
+  it('offers no call for the SMS link of the phone widget (it shows no number)', () => {
+    open();
+    const sms = document.querySelector('a.o_field_phone_sms')!;
+    expect(sms.nextElementSibling).toBeNull();
+    expect(sms.querySelector(CALL_BUTTON_HOST)).toBeNull();
+    // The phone input's own button stays the one before it.
+    expect(sms.previousElementSibling?.localName).toBe(CALL_BUTTON_HOST);
+  });
 });

@@ -10,7 +10,6 @@ describe('salesforce adapter', () => {
       '+14155550123', // highlights panel: lightning-formatted-phone, light DOM link
       '+14155550199', // Mobile: lightning-formatted-phone with its link in an open shadow root
       '5550142', // Other Phone: disabled lightning-formatted-phone, plain text without area code
-      '+14155550100', // Fax as text
       '+442079460958', // rich-text description, with an extension
       '+5491123456789', // related list cell
       '+14155550123', // activity timeline, same number again
@@ -25,6 +24,12 @@ describe('salesforce adapter', () => {
     expect(callButtons(phone.shadowRoot!).map((b) => b.getAttribute('aria-label'))).toEqual([
       'Call (415) 555-0199',
     ]);
+  });
+
+  it('offers no call for the Fax field', () => {
+    open();
+    const fax = document.querySelector('[data-target-selection-name$=".Fax"]')!;
+    expect(callButtons(fax)).toEqual([]);
   });
 
   it('is also picked for Classic (my.salesforce.com) URLs', async () => {

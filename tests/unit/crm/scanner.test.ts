@@ -69,6 +69,19 @@ describe('placing buttons', () => {
     expect(cell.lastChild?.nodeName.toLowerCase()).toBe(CALL_BUTTON_HOST);
   });
 
+  it('finds numbers written in full-width digits and puts the button after them', () => {
+    fakeBackground();
+    start(
+      '<p id="p">Tokyo office ＋１　（６５０）　３３３－６０００ and ４１５-６６６-７７７７ today.</p>',
+    );
+    const hosts = [...document.getElementById('p')!.querySelectorAll(CALL_BUTTON_HOST)];
+    expect(dialStrings()).toEqual(['+16503336000', '+14156667777']);
+    expect(hosts.map((h) => h.previousSibling?.textContent)).toEqual([
+      'Tokyo office ＋１　（６５０）　３３３－６０００',
+      ' and ４１５-６６６-７７７７',
+    ]);
+  });
+
   it('finds nothing in editable fields, code, scripts, styles or other widgets', () => {
     fakeBackground();
     start(`
@@ -118,6 +131,19 @@ describe('placing buttons', () => {
     expect(dialStrings()).toEqual(['+14155550123', '+12125550147']);
     expect(link.nextElementSibling?.localName).toBe(CALL_BUTTON_HOST);
     expect(callButtons()[1]!.getAttribute('aria-label')).toBe('Call Main office');
+  });
+
+  it('gives an sms: link that shows no number no button; one that shows a number is text', () => {
+    fakeBackground();
+    start(`
+      <p id="empty"><a href="sms:+14155550123"></a></p>
+      <p id="icon"><a href="sms:+14155550124" title="Send SMS"><i class="fa fa-mobile"></i> SMS</a></p>
+      <p id="text"><a href="sms:+14155550125">(415) 555-0125</a></p>`);
+    expect(callButtons(document.getElementById('empty')!)).toEqual([]);
+    expect(callButtons(document.getElementById('icon')!)).toEqual([]);
+    // Its text is read like any text, and the button goes after the link, never in it.
+    expect(dialStrings()).toEqual(['+14155550125']);
+    expect(document.querySelector('#text a')!.nextElementSibling?.localName).toBe(CALL_BUTTON_HOST);
   });
 
   it('never nests a button inside a link: it goes right after the link', () => {

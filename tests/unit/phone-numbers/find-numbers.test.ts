@@ -175,6 +175,66 @@ describe('findPhoneNumbers', () => {
       expect(dials('+598 2400 1234 and 415 555 0123', undefined)).toEqual(['+59824001234']);
     });
 
+    it.each<[string, string]>([
+      ['＋１　（６５０）　３３３－６０００', '+16503336000'],
+      ['４１５-６６６-７７７７', '+14156667777'],
+      ['٤١٥-٦٦٦-٧٧٧٧', '+14156667777'],
+    ])('reads %j, written in other digits, as ASCII %s', (number, dial) => {
+      const text = `Tel: ${number} (office)`;
+      const [match, ...rest] = findPhoneNumbers(text, { defaultCountry: 'US' });
+      expect(rest).toEqual([]);
+      expect(match).toMatchObject({ dial, start: 5, end: 5 + number.length });
+      expect(text.slice(match!.start, match!.end)).toBe(number);
+    });
+
+    it.each<[CountryCode, string]>([
+      ['UY', '２０２４-０５-１２'],
+      ['US', '＄１，２３４．５６'],
+      ['US', 'ＩＮＶ-２０２４-００１７'],
+      ['UY', 'ＩＤ： ２４００１２３４'],
+    ])('full-width %s %j stays what it is in ASCII (not a number)', (country, text) => {
+      expect(dials(text, country)).toEqual([]);
+    });
+
+    it.each<[string, number]>([
+      ['$20 415-666-7777', 4],
+      ['415-666-7777 100$', 0],
+      ['€20 415-666-7777', 4],
+      ['415-666-7777 20 €', 0],
+      ['US$ 20 415-666-7777', 7],
+      ['Total $1,234.56 — 415-666-7777', 18],
+    ])('finds the number next to a price, not the price: %j', (text, start) => {
+      expect(findPhoneNumbers(text, { defaultCountry: 'US' })).toMatchObject([
+        { dial: '+14156667777', start, end: start + 12 },
+      ]);
+    });
+
+    it.each<[CountryCode, string]>([
+      ['US', '$20'],
+      ['US', '100$'],
+      ['US', 'US$ 20'],
+      ['ES', '20 €'],
+      ['FR', '€ 1 234 567,89'],
+      ['FR', '1 234 567 €'],
+      ['US', '$415 666 7777'],
+    ])('a price alone stays a price: %s %j', (country, text) => {
+      expect(dials(text, country)).toEqual([]);
+    });
+
+    it.each(['number-415-666-7777', 'Phone-415-666-7777', 'call me: tel-4156667777'])(
+      'finds a number glued to a word with a hyphen: %j',
+      (text) => {
+        expect(dials(text, 'US')).toEqual(['+14156667777']);
+      },
+    );
+
+    it.each(['TCK-415-666-7777', 'A1-4156667777', 'order-4156667777', '/contacts/item-4156667777'])(
+      'a code, an ID label or a path glued to the number still hides it: %j',
+      (text) => {
+        expect(dials(text, 'US')).toEqual([]);
+      },
+    );
+
     it('formats for the tooltip', () => {
       expect(findPhoneNumbers('4155550123', { defaultCountry: 'US' })[0]?.formatted).toBe(
         '+1 415 555 0123',

@@ -28,6 +28,9 @@ describe('parseTelHref', () => {
     ['tel:12'],
     ['tel:'],
     ['sip:1234@example.com'],
+    ['sms:+14155550123'],
+    ['sms:+14155550123?body=Hi'],
+    ['fax:+14155550123'],
   ])('refuses %s', (href) => {
     expect(parseTelHref(href, '', 'US')).toBeNull();
   });

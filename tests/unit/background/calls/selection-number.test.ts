@@ -11,6 +11,14 @@ describe('numberInSelection', () => {
       ['UY', 'Tel.: 099 123 456.', '+59899123456', '099 123 456'],
       [undefined, 'Phone +44 20 7946 0958', '+442079460958', '+44 20 7946 0958'],
       ['ES', '+34 912 34 56 78', '+34912345678', '+34 912 34 56 78'],
+      // The agent chose to call it: a fax label keeps only the page's call control away.
+      ['US', 'Fax: (415) 555-0124', '+14155550124', '(415) 555-0124'],
+      [
+        'US',
+        '＋１　（４１５）　５５５－０１２３',
+        '+14155550123',
+        '＋１ （４１５） ５５５－０１２３',
+      ],
     ])('%s %j → dial %s', (country, selection, dial, display) => {
       expect(numberInSelection(selection, country)).toEqual({ dial, display });
     });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { countDigits } from '@/utils/phone-numbers/count-digits';
+
+describe('countDigits', () => {
+  it.each([
+    ['', 0],
+    ['no digits here', 0],
+    ['415-666-7777', 10],
+    ['４１５-６６６-７７７７', 10],
+    ['٠٩٩ ١٢٣ ٤٥٦', 9],
+    ['۰۹۹۱۲۳', 6],
+    ['१२३४', 4],
+  ])('%j has %i', (text, count) => {
+    expect(countDigits(text)).toBe(count);
+  });
+
+  it('stops at the limit', () => {
+    expect(countDigits('1234567890', 6)).toBe(6);
+    expect(countDigits('１２３４５６７８９０', 3)).toBe(3);
+  });
+
+  it('does not carry state between calls', () => {
+    expect(countDigits('12345', 2)).toBe(2);
+    expect(countDigits('12345')).toBe(5);
+  });
+});
