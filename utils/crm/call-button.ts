@@ -73,23 +73,17 @@ export function createCallButtons(options: CallButtonsOptions): CallButtons {
   const hosts = new Set<HTMLElement>();
   const watchIntent = options.prepare && createCallIntent(options.prepare);
 
+  /** Built once, cloned for each button: a first scan of a long list makes thousands. */
+  let template: { host: HTMLElement; content: DocumentFragment } | undefined;
+
   function create(value: PhoneValue): HTMLElement {
-    const host = document.createElement(CALL_BUTTON_HOST);
-    styleHost(host, HOST_LAYOUT);
+    template ??= buildTemplate(document);
+    const host = template.host.cloneNode(false) as HTMLElement;
     const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'call';
+    root.append(template.content.cloneNode(true));
+    const button = root.querySelector('button')!;
     button.dataset.ucontactCall = value.dial;
     button.setAttribute('aria-label', translate('callButtonLabel', [value.display]));
-    button.append(phoneIcon(document));
-    const hint = document.createElement('span');
-    hint.className = 'hint';
-    hint.setAttribute('role', 'status');
-    hint.hidden = true;
-    root.append(style, button, hint);
 
     values.set(button, value);
     buttons.set(host, button);
@@ -207,6 +201,25 @@ const HOST_LAYOUT: [string, string][] = [
   ['height', 'auto'],
   ['float', 'none'],
 ];
+
+/** A host (styled against page CSS) and its shadow content: style, button, hint. */
+function buildTemplate(document: Document): { host: HTMLElement; content: DocumentFragment } {
+  const host = document.createElement(CALL_BUTTON_HOST);
+  styleHost(host, HOST_LAYOUT);
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'call';
+  button.append(phoneIcon(document));
+  const hint = document.createElement('span');
+  hint.className = 'hint';
+  hint.setAttribute('role', 'status');
+  hint.hidden = true;
+  const content = document.createDocumentFragment();
+  content.append(style, button, hint);
+  return { host, content };
+}
 
 /** Built with DOM calls, not `innerHTML`, so pages enforcing Trusted Types do not object. */
 function phoneIcon(document: Document): SVGSVGElement {

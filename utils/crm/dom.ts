@@ -24,13 +24,31 @@ export function someComposedAncestor(node: Node, test: (element: Element) => boo
  * ancestor (decorations propagate to descendants without being inherited, so each is checked).
  */
 export function hasLineThrough(node: Node): boolean {
-  const view = node.ownerDocument?.defaultView;
-  if (!view) return false;
-  return someComposedAncestor(node, (element) => {
-    if (element.localName === 'body' || element.localName === 'html') return false;
-    const style = view.getComputedStyle(element);
-    return `${style.textDecorationLine} ${style.textDecoration}`.includes('line-through');
-  });
+  return lineThroughChecker()(node);
+}
+
+/**
+ * `hasLineThrough` for many nodes at once (one answer's worth): each ancestor's style is read
+ * once, not once per number under it (a table's rows share their table, body and wrappers).
+ * Good for one task only: styles change with the page.
+ */
+export function lineThroughChecker(): (node: Node) => boolean {
+  const known = new Map<Element, boolean>();
+  const struck = (element: Element | null): boolean => {
+    if (!element || element.localName === 'body' || element.localName === 'html') return false;
+    let answer = known.get(element);
+    if (answer === undefined) {
+      const view = element.ownerDocument.defaultView;
+      const style = view?.getComputedStyle(element);
+      answer =
+        !!style &&
+        (`${style.textDecorationLine} ${style.textDecoration}`.includes('line-through') ||
+          struck(composedParent(element)));
+      known.set(element, answer);
+    }
+    return answer;
+  };
+  return (node) => struck(isElement(node) ? node : composedParent(node));
 }
 
 export function isElement(node: Node): node is Element {

@@ -68,7 +68,18 @@ function labelElementSaysFax(element: Element | null): boolean {
 
 /** The text of the header above `cell` in its table's `<thead>` (colspans aside), or ''. */
 function columnHeader(cell: Element): string {
-  const index = [...(cell.parentElement?.children ?? [])].indexOf(cell);
-  const head = cell.closest('table')?.querySelector(':scope > thead > tr:last-child');
-  return head?.children[index]?.textContent ?? '';
+  // Children, not selectors: a 5,000-row list asks this of every cell with digits, and a query
+  // from the table walks all its rows each time.
+  let index = 0;
+  for (let before = cell.previousElementSibling; before; before = before.previousElementSibling) {
+    index++;
+  }
+  const table = cell.closest('table');
+  let head: Element | null = null;
+  for (let child = table?.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'thead') head = child;
+  }
+  let row = head?.lastElementChild ?? null;
+  while (row && row.localName !== 'tr') row = row.previousElementSibling;
+  return row?.children[index]?.textContent ?? '';
 }

@@ -23,12 +23,14 @@ interface PendingWrite {
 
 /**
  * How long, and how many, found numbers may wait for their controls while a long scan goes on.
- * Each batch of insertions makes the browser lay the page out again (tens of ms on a 50k-element
- * list), so a long first scan places its controls a few times, not after every slice; the count
- * keeps one batch's insertions to a few ms.
+ * Each batch of insertions makes the browser lay the page out again (100–250 ms on a 50k-element
+ * list), so a long first scan places its controls early once (the top of the page), then in few
+ * large batches; the count keeps one batch's insertions under ~25 ms.
  */
-export const MAX_WRITE_DELAY_MS = 250;
-export const MAX_PENDING_WRITES = 250;
+export const FIRST_WRITE_DELAY_MS = 1_500;
+export const FIRST_PENDING_WRITES = 700;
+export const MAX_WRITE_DELAY_MS = 1_500;
+export const MAX_PENDING_WRITES = 700;
 
 /**
  * The scanner's memory of the page: which nodes are handled (read, asked about or placed), what

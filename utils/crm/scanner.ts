@@ -8,20 +8,24 @@ import {
 } from './detection-batches';
 import {
   composedParent,
-  hasLineThrough,
+  lineThroughChecker,
   isElement,
   isShadowRoot,
   isText,
   someComposedAncestor,
 } from './dom';
+import { elementMatcher } from './element-matcher';
 import { isFaxField, saysFax } from './fax-label';
 import { createInputWatch, type InputWatch } from './input-watch';
 import {
+  FIRST_PENDING_WRITES,
+  FIRST_WRITE_DELAY_MS,
   MAX_PENDING_WRITES,
   MAX_WRITE_DELAY_MS,
   newPlacement,
   PlacementLedger,
 } from './placement-ledger';
+import { isSkippedElement } from './skipped-elements';
 import { createShadowRootWatch, type ShadowRootWatch } from './shadow-root-watch';
 import { createIdleSlices, WorkQueue, type ScanScheduler, type WorkItem } from './work-queue';
 
@@ -55,42 +59,6 @@ export interface Scanner {
   /** The control placed for a phone link, so a click on the link itself can use it. */
   controlForLink(link: Element): HTMLElement | undefined;
 }
-
-/**
- * Never scanned: editable fields, code, hidden templates, interactive widgets a button cannot sit
- * in, dates (`<time>`), do-not-call markup (`<s>`, `<del>`, `<strike>`) and `fax:` links.
- */
-const SKIP = [
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'svg',
-  'math',
-  'code',
-  'kbd',
-  'samp',
-  'time',
-  's',
-  'del',
-  'strike',
-  'a[href^="fax:" i]',
-  '[hidden]',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[role="textbox"]',
-  '[role="searchbox"]',
-  '[role="combobox"]',
-].join(', ');
 
 /** A control may not sit inside these: it goes right after them instead. */
 const INTERACTIVE = 'a[href], label, summary, [role="button"], [role="link"]';
@@ -132,15 +100,14 @@ type Subject =
 export function createScanner(options: ScannerOptions): Scanner {
   const { document, adapter, detector, scheduler, isControl } = options;
   const sliceMs = options.sliceMs ?? 8;
-  const sliceNodes = options.sliceNodes ?? 1000;
-  const skip = [SKIP, validSelector(document, options.log, adapter.exclude)]
-    .filter(Boolean)
-    .join(', ');
-  const fields = validSelector(document, options.log, adapter.phoneFields);
-  const inputs = validSelector(document, options.log, adapter.phoneInputs);
-  const links = [TEL_LINK, validSelector(document, options.log, adapter.phoneLinks)]
-    .filter(Boolean)
-    .join(', ');
+  const sliceNodes = options.sliceNodes ?? 8000;
+  const selector = (value: string | undefined) => validSelector(document, options.log, value) ?? '';
+  const excluded = elementMatcher(selector(adapter.exclude));
+  const skipped = (element: Element) => isSkippedElement(element) || excluded(element);
+  const isField = elementMatcher(selector(adapter.phoneFields));
+  const isInput = elementMatcher(selector(adapter.phoneInputs));
+  const links = [TEL_LINK, selector(adapter.phoneLinks)].filter(Boolean).join(', ');
+  const isLink = elementMatcher(links);
 
   const ledger = new PlacementLedger();
   const queue = new WorkQueue();
@@ -166,6 +133,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   let removals = false;
   let running = false;
   let flushTimer = false;
+  /** Placements made since the scan began (0 again once it is done). */
+  let flushesThisScan = 0;
 
   function start(): void {
     if (running) return;
@@ -224,36 +193,54 @@ export function createScanner(options: ScannerOptions): Scanner {
     while (
       queue.length > 0 &&
       (unbounded ||
-        (budget > 0 &&
-          performance.now() < deadline &&
-          ledger.pendingWriteCount < MAX_PENDING_WRITES))
+        (budget > 0 && performance.now() < deadline && ledger.pendingWriteCount < pendingLimit()))
     ) {
       budget -= step(queue.head!, unbounded ? Infinity : Math.min(budget, 64));
     }
     batches.send();
-    if (unbounded || shouldFlush()) ledger.flush();
+    if (unbounded || shouldFlush()) flush();
     // What the observer saw since the slice began is our own insertions and splits.
     observer.takeRecords();
     schedule();
     if (ledger.pendingWriteCount > 0) flushLater();
   }
 
+  /** Nothing left to walk or to hear back about: this scan (or mutation batch) is done. */
+  function scanDone(): boolean {
+    return queue.length === 0 && batches.inFlight === 0;
+  }
+
   /**
    * Found numbers are placed at the end of the scan (or of a mutation batch), or sooner when a
-   * long scan has many waiting or has made them wait MAX_WRITE_DELAY_MS.
+   * long scan has many waiting or has made them wait. A long scan's first placement comes early
+   * (the top of the page gets its buttons), the rest in few large batches: each batch makes the
+   * browser lay a long list out again, which costs more than the insertions themselves.
    */
   function shouldFlush(): boolean {
     return (
-      (queue.length === 0 && batches.inFlight === 0) ||
-      ledger.pendingWriteCount >= MAX_PENDING_WRITES ||
-      ledger.writesWaitingMs(performance.now()) >= MAX_WRITE_DELAY_MS
+      scanDone() ||
+      ledger.pendingWriteCount >= pendingLimit() ||
+      ledger.writesWaitingMs(performance.now()) >= writeDelay()
     );
+  }
+
+  function pendingLimit(): number {
+    return flushesThisScan === 0 ? FIRST_PENDING_WRITES : MAX_PENDING_WRITES;
+  }
+
+  function writeDelay(): number {
+    return flushesThisScan === 0 ? FIRST_WRITE_DELAY_MS : MAX_WRITE_DELAY_MS;
+  }
+
+  function flush(): void {
+    ledger.flush();
+    flushesThisScan = scanDone() ? 0 : flushesThisScan + 1;
   }
 
   function afterLateAnswer(): void {
     if (!running) return;
     if (shouldFlush()) {
-      ledger.flush();
+      flush();
       observer.takeRecords();
     } else flushLater();
   }
@@ -262,11 +249,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   function flushLater(): void {
     if (flushTimer) return;
     flushTimer = true;
-    const wait = Math.max(0, MAX_WRITE_DELAY_MS - ledger.writesWaitingMs(performance.now()));
+    const wait = Math.max(0, writeDelay() - ledger.writesWaitingMs(performance.now()));
     scheduler.later(() => {
       flushTimer = false;
       if (!running) return;
-      ledger.flush();
+      flush();
       observer.takeRecords();
     }, wait);
   }
@@ -284,7 +271,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       if (isText(root)) {
         const parent = root.parentElement;
-        if (!(fields && parent?.matches(fields) && askField(parent))) scanText(root);
+        if (!(parent && isField(parent) && askField(parent))) scanText(root);
         return finish(1);
       }
       if (isElement(root) && !acceptRoot(root)) return finish(1);
@@ -326,18 +313,18 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Handles an element met in a walk; false when its subtree is done with or must be skipped. */
   function acceptRoot(element: Element): boolean {
     if (isControl(element)) return false;
-    if (inputs && element.matches(inputs)) {
+    if (isInput(element)) {
       askInput(element as HTMLInputElement);
       return false;
     }
-    if (element.matches(skip)) return false;
+    if (skipped(element)) return false;
     if (element.shadowRoot) shadowRoots?.observe(element.shadowRoot);
     else if (element.localName.includes('-')) shadowRoots?.watchHost(element);
-    if (element.matches(links)) {
+    if (isLink(element)) {
       askLink(element);
       return false;
     }
-    if (fields && element.matches(fields) && askField(element)) return false;
+    if (isField(element) && askField(element)) return false;
     return true;
   }
 
@@ -350,7 +337,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (ledger.isDone(text)) return;
     ledger.markDone(text);
     const data = text.data;
-    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data) || isFaxField(text)) return;
+    if (data.length > MAX_CANDIDATE_CHARS || !mayHoldNumber(data)) return;
     ask({ kind: 'text', text: data }, { kind: 'text', node: text, data });
   }
 
@@ -421,6 +408,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function placeAnswers(subjects: Subject[], answers: DetectedNumber[][]): void {
     if (!running) return;
+    const hasLineThrough = lineThroughChecker();
     for (let i = 0; i < subjects.length; i++) {
       const subject = subjects[i]!;
       const numbers = answers[i] ?? [];
@@ -433,6 +421,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       asking.delete(subject.node);
       if (numbers.length === 0) continue;
       if (subject.kind === 'text' || subject.kind === 'field') {
+        // Checked once a number is found, not for every text with digits (dates, amounts).
+        if (subject.kind === 'text' && isFaxField(subject.node)) continue;
         if (hasLineThrough(subject.node)) continue;
         placeMatches(subject.node, numbers, subject.kind === 'field' ? subject.field : undefined);
       } else if (subject.kind === 'link') {
@@ -533,7 +523,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   function insideSkipped(node: Node): boolean {
     const start = isShadowRoot(node) ? node.host : composedParent(node);
     if (!start) return false;
-    return someComposedAncestor(start, (element) => isControl(element) || element.matches(skip));
+    return someComposedAncestor(start, (element) => isControl(element) || skipped(element));
   }
 
   return {

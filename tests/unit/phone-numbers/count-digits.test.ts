@@ -10,8 +10,20 @@ describe('countDigits', () => {
     ['٠٩٩ ١٢٣ ٤٥٦', 9],
     ['۰۹۹۱۲۳', 6],
     ['१२३४', 4],
+    // Astral digits (mathematical bold), and look-alikes that are no digits (superscripts, ½, Ⅻ).
+    ['𝟏𝟐𝟑 x', 3],
+    ['²³ ½ Ⅻ ①', 0],
+    ['tel 😀 415', 3],
   ])('%j has %i', (text, count) => {
     expect(countDigits(text)).toBe(count);
+  });
+
+  it('counts exactly what \\p{Nd} counts, for every code point of the BMP', () => {
+    for (let point = 0; point <= 0xffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      expect(countDigits(char)).toBe(/\p{Nd}/u.test(char) ? 1 : 0);
+    }
   });
 
   it('stops at the limit', () => {
