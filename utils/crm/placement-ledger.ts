@@ -28,9 +28,9 @@ interface PendingWrite {
  * large batches; the count keeps one batch's insertions under ~25 ms.
  */
 export const FIRST_WRITE_DELAY_MS = 1_500;
-export const FIRST_PENDING_WRITES = 700;
+export const FIRST_PENDING_WRITES = 500;
 export const MAX_WRITE_DELAY_MS = 1_500;
-export const MAX_PENDING_WRITES = 700;
+export const MAX_PENDING_WRITES = 500;
 
 /**
  * The scanner's memory of the page: which nodes are handled (read, asked about or placed), what
