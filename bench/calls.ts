@@ -337,6 +337,11 @@ function recordSteps(
   add('share: phone.dial → createOffer (sip.js, microphone)', offerStart - dialReceived);
   if (!preparedBeforeClick) add('share: getUserMedia (after the click)', gumEnd - gumStart);
   add('share: createOffer, setLocalDescription', sldEnd - offerStart);
+  const offerEnd = at('createOffer end');
+  const sldStart = at('setLocalDescription start');
+  add('share: of which createOffer', offerEnd - offerStart);
+  add('share: of which createOffer → setLocalDescription (sip.js)', sldStart - offerEnd);
+  add('share: of which setLocalDescription', sldEnd - sldStart);
   // sip.js sends once the bound (or the browser) ends gathering.
   const gathered = Math.min(Number.isNaN(iceDone) ? invite : Math.max(iceDone, sldEnd), invite);
   add('share: setLocalDescription → INVITE sent (bounded ICE gathering)', invite - sldEnd);
