@@ -101,7 +101,7 @@ function firstScanRows(
       goal: at50k ? { max: 1, of: 'ratio' } : undefined,
       runs,
       note: at50k
-        ? `${found}. Ours yields to the page (slices of ≤ 30 ms in idle periods, or 8 ms after a 100 ms wait) and places its buttons in batches of ≤ 1,000 (a batch's insertions stay under ~40 ms); after each batch the page lays its 5,000-row table out again (100–250 ms, any insertion), so three batches cost more rendering than the peer's one; the peer blocks the page for its whole run`
+        ? `${found}. Ours yields to the page (slices of ≤ 30 ms in idle periods, or 8 ms after a 100 ms wait) and places its buttons in batches of ≤ 500 (a batch's insertions stay under ~25 ms); after each batch the page lays its 5,000-row table out again (100–250 ms, any insertion), so several batches cost more rendering than the peer's one; the peer blocks the page for its whole run`
         : undefined,
     }),
     row({

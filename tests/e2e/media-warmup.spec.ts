@@ -139,10 +139,11 @@ describe('media prepared on intent, and released', () => {
     await answered;
     await callee.waitForCallState('established', 5_000);
     const during = await report();
-    // The call used the microphone captured on hover: no second capture, one peer connection
-    // open (sip.js makes one of its own in its constructor, closed at once for the prepared one).
+    // The call used the microphone captured and the peer connection made on hover: no second
+    // capture, no second peer connection.
     expect(during.captures).toBe(before.captures + 1);
     expect(during.liveTracks).toBe(1);
+    expect(during.peerConnections).toBe(before.peerConnections + 1);
     expect(during.openPeerConnections).toBe(1);
     await callee.hangup();
     await callee.waitForCallState('terminated', 5_000);

@@ -30,17 +30,21 @@ class WarmSessionDescriptionHandler extends Web.SessionDescriptionHandler {
     configuration: Web.SessionDescriptionHandlerConfiguration,
     prepared: PreparedPeerConnection | undefined,
   ) {
-    super(logger, mediaStreamFactory, configuration);
-    if (prepared && this._peerConnection) {
-      // sip.js creates its own in the constructor (well under a millisecond) with no way to pass
-      // one in: swap it for the prepared one, and hook sip.js's handlers onto that.
-      this._peerConnection.close();
-      this._peerConnection = prepared.peerConnection;
-      this.gatheringSince = prepared.gatheringSince;
-      (
-        this as unknown as { initPeerConnectionEventHandlers(): void }
-      ).initPeerConnectionEventHandlers();
+    // sip.js makes its peer connection in its constructor (`new RTCPeerConnection(…)`, ~5 ms in
+    // the phone host) with no way to pass one in: for that one synchronous call, the constructor
+    // hands back the prepared one, so sip.js hooks its handlers onto it and none is made for nothing.
+    const Native = globalThis.RTCPeerConnection;
+    if (prepared) {
+      globalThis.RTCPeerConnection = function preparedPeerConnection() {
+        return prepared.peerConnection;
+      } as unknown as typeof RTCPeerConnection;
     }
+    try {
+      super(logger, mediaStreamFactory, configuration);
+    } finally {
+      globalThis.RTCPeerConnection = Native;
+    }
+    this.gatheringSince = prepared?.gatheringSince;
     this._peerConnection?.addEventListener('icecandidate', (event) => {
       const type = event.candidate?.candidate ? candidateType(event.candidate.candidate) : null;
       if (!type) return;
