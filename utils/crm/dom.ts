@@ -20,17 +20,11 @@ export function someComposedAncestor(node: Node, test: (element: Element) => boo
 }
 
 /**
- * Do-not-call markup drawn with CSS: `text-decoration: line-through` on the element or any
- * ancestor (decorations propagate to descendants without being inherited, so each is checked).
- */
-export function hasLineThrough(node: Node): boolean {
-  return lineThroughChecker()(node);
-}
-
-/**
- * `hasLineThrough` for many nodes at once (one answer's worth): each ancestor's style is read
- * once, not once per number under it (a table's rows share their table, body and wrappers).
- * Good for one task only: styles change with the page.
+ * Do-not-call markup drawn with CSS: whether `text-decoration: line-through` is on a node's
+ * element or any ancestor (decorations propagate to descendants without being inherited, so each
+ * is checked). For many nodes at once (one answer's worth): each ancestor's style is read once,
+ * not once per number under it (a table's rows share their table, body and wrappers). Good for
+ * one task only: styles change with the page.
  */
 export function lineThroughChecker(): (node: Node) => boolean {
   const known = new Map<Element, boolean>();

@@ -31,9 +31,30 @@ export function rightmostTypes(selectorList: string): Set<string> | null {
 /** Splits at `separator` outside brackets, parentheses and quotes. */
 function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
+  let start = 0;
+  forEachTopLevel(text, (char, i) => {
+    if (char !== separator) return;
+    parts.push(text.slice(start, i));
+    start = i + 1;
+  });
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The compound selector after the last combinator (space, `>`, `+`, `~`) of `selector`. */
+function lastCompound(selector: string): string {
+  const trimmed = selector.trim();
+  let start = 0;
+  forEachTopLevel(trimmed, (char, i) => {
+    if (/[\s>+~]/.test(char)) start = i + 1;
+  });
+  return trimmed.slice(start);
+}
+
+/** Calls `visit` for each character of `text` outside brackets, parentheses, quotes and escapes. */
+function forEachTopLevel(text: string, visit: (char: string, index: number) => void): void {
   let depth = 0;
   let quote = '';
-  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quote) {
@@ -43,31 +64,6 @@ function splitTopLevel(text: string, separator: string): string[] {
     else if (char === '\\') i++;
     else if (char === '(' || char === '[') depth++;
     else if (char === ')' || char === ']') depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+    else if (depth === 0) visit(char, i);
   }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-/** The compound selector after the last combinator (space, `>`, `+`, `~`) of `selector`. */
-function lastCompound(selector: string): string {
-  const trimmed = selector.trim();
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < trimmed.length; i++) {
-    const char = trimmed[i]!;
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '\\') i++;
-    else if (char === '(' || char === '[') depth++;
-    else if (char === ')' || char === ']') depth--;
-    else if (depth === 0 && /[\s>+~]/.test(char)) start = i + 1;
-  }
-  return trimmed.slice(start);
 }

@@ -24,11 +24,9 @@ interface PendingWrite {
 /**
  * How long, and how many, found numbers may wait for their controls while a long scan goes on.
  * Each batch of insertions makes the browser lay the page out again (100–250 ms on a 50k-element
- * list), so a long first scan places its controls early once (the top of the page), then in few
- * large batches; the count keeps one batch's insertions under ~25 ms.
+ * list), so a long first scan places its controls in few large batches; the count keeps one
+ * batch's insertions under ~25 ms.
  */
-export const FIRST_WRITE_DELAY_MS = 1_500;
-export const FIRST_PENDING_WRITES = 500;
 export const MAX_WRITE_DELAY_MS = 1_500;
 export const MAX_PENDING_WRITES = 500;
 

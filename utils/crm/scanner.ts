@@ -18,8 +18,6 @@ import { elementMatcher } from './element-matcher';
 import { isFaxField, saysFax } from './fax-label';
 import { createInputWatch, type InputWatch } from './input-watch';
 import {
-  FIRST_PENDING_WRITES,
-  FIRST_WRITE_DELAY_MS,
   MAX_PENDING_WRITES,
   MAX_WRITE_DELAY_MS,
   newPlacement,
@@ -133,8 +131,6 @@ export function createScanner(options: ScannerOptions): Scanner {
   let removals = false;
   let running = false;
   let flushTimer = false;
-  /** Placements made since the scan began (0 again once it is done). */
-  let flushesThisScan = 0;
 
   function start(): void {
     if (running) return;
@@ -193,54 +189,38 @@ export function createScanner(options: ScannerOptions): Scanner {
     while (
       queue.length > 0 &&
       (unbounded ||
-        (budget > 0 && performance.now() < deadline && ledger.pendingWriteCount < pendingLimit()))
+        (budget > 0 &&
+          performance.now() < deadline &&
+          ledger.pendingWriteCount < MAX_PENDING_WRITES))
     ) {
       budget -= step(queue.head!, unbounded ? Infinity : Math.min(budget, 64));
     }
     batches.send();
-    if (unbounded || shouldFlush()) flush();
+    if (unbounded || shouldFlush()) ledger.flush();
     // What the observer saw since the slice began is our own insertions and splits.
     observer.takeRecords();
     schedule();
     if (ledger.pendingWriteCount > 0) flushLater();
   }
 
-  /** Nothing left to walk or to hear back about: this scan (or mutation batch) is done. */
-  function scanDone(): boolean {
-    return queue.length === 0 && batches.inFlight === 0;
-  }
-
   /**
-   * Found numbers are placed at the end of the scan (or of a mutation batch), or sooner when a
-   * long scan has many waiting or has made them wait. A long scan's first placement comes early
-   * (the top of the page gets its buttons), the rest in few large batches: each batch makes the
-   * browser lay a long list out again, which costs more than the insertions themselves.
+   * Found numbers are placed at the end of the scan (or of a mutation batch): nothing left to walk
+   * or to hear back about. A long scan places them sooner only when many wait, or have waited
+   * long: each batch makes the browser lay a long list out again, which costs more than the
+   * insertions themselves.
    */
   function shouldFlush(): boolean {
     return (
-      scanDone() ||
-      ledger.pendingWriteCount >= pendingLimit() ||
-      ledger.writesWaitingMs(performance.now()) >= writeDelay()
+      (queue.length === 0 && batches.inFlight === 0) ||
+      ledger.pendingWriteCount >= MAX_PENDING_WRITES ||
+      ledger.writesWaitingMs(performance.now()) >= MAX_WRITE_DELAY_MS
     );
-  }
-
-  function pendingLimit(): number {
-    return flushesThisScan === 0 ? FIRST_PENDING_WRITES : MAX_PENDING_WRITES;
-  }
-
-  function writeDelay(): number {
-    return flushesThisScan === 0 ? FIRST_WRITE_DELAY_MS : MAX_WRITE_DELAY_MS;
-  }
-
-  function flush(): void {
-    ledger.flush();
-    flushesThisScan = scanDone() ? 0 : flushesThisScan + 1;
   }
 
   function afterLateAnswer(): void {
     if (!running) return;
     if (shouldFlush()) {
-      flush();
+      ledger.flush();
       observer.takeRecords();
     } else flushLater();
   }
@@ -249,11 +229,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   function flushLater(): void {
     if (flushTimer) return;
     flushTimer = true;
-    const wait = Math.max(0, writeDelay() - ledger.writesWaitingMs(performance.now()));
+    const wait = Math.max(0, MAX_WRITE_DELAY_MS - ledger.writesWaitingMs(performance.now()));
     scheduler.later(() => {
       flushTimer = false;
       if (!running) return;
-      flush();
+      ledger.flush();
       observer.takeRecords();
     }, wait);
   }

@@ -12,6 +12,7 @@ import {
   type Result,
   type SessionView,
 } from '../messages';
+import { throttleIntent } from '../intent-throttle';
 import { sanitizeDialString } from '../phone-numbers/dial-string';
 import { parseInstance } from '../ucontact/instance';
 
@@ -86,17 +87,13 @@ export function createSessionStore() {
     }
   }
 
-  let lastIntent = -Infinity;
   /**
    * The agent is about to dial: the phone prepares its media (microphone, candidates) so the call
-   * leaves at once. Once per two seconds at most; the phone keeps it ~10 s, then lets it go.
+   * leaves at once; it keeps them ~10 s, then lets them go.
    */
-  function prepareCall(): void {
-    const now = performance.now();
-    if (now - lastIntent < 2_000) return;
-    lastIntent = now;
-    void request('call.prepare', null).catch(() => undefined);
-  }
+  const prepareCall = throttleIntent(
+    () => void request('call.prepare', null).catch(() => undefined),
+  );
 
   /**
    * Dials from the popup (dial pad, history): placed, refused (shown), or held for the agent's

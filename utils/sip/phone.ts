@@ -204,11 +204,6 @@ export class Phone {
     this.warmup.prepare(this.mediaConstraints());
   }
 
-  /** Whether media prepared by `prepare` (or a ringing call) is being held. */
-  get preparedMedia(): boolean {
-    return this.warmup.holding;
-  }
-
   /**
    * Places a call to a sanitized dial string. An `extension` (digits) is sent as DTMF once the
    * far end answers, the way an agent would key it in.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCallIntent, INTENT_INTERVAL_MS } from '@/utils/crm/call-intent';
+import { createCallIntent } from '@/utils/crm/call-intent';
+import { INTENT_INTERVAL_MS } from '@/utils/intent-throttle';
 
 function event(type: string, trusted: boolean, key?: string): Event {
   const made = key ? new KeyboardEvent(type, { key }) : new Event(type);
